@@ -1,0 +1,50 @@
+"""claude-lint: the Claude Messages API's verdict on a request, before it is sent.
+
+    >>> import claude_lint
+    >>> claude_lint.validate({"model": "claude-opus-4-8", "messages": []})  # doctest: +SKIP
+    [Diagnostic(code='CL101', name='missing-field', ..., api_message='max_tokens: Field required'), ...]
+
+``validate`` returns every finding; ``check`` raises :class:`RequestInvalid` (carrying the findings
+and the API-shaped error body of the first error the API would report) when the request would be
+rejected. Both are pure: no I/O, no shared mutable state, the input is never modified.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .__about__ import __version__
+from .diagnostic import ERROR, WARNING, Diagnostic, RequestInvalid
+
+__all__ = ["validate", "check", "Diagnostic", "RequestInvalid", "ERROR", "WARNING", "__version__"]
+
+_default_linter = None
+
+
+def _linter():
+    # Built on first use so that `import claude_lint` stays cheap; the Linter is immutable, so the
+    # cached instance is shared safely between threads.
+    global _default_linter
+    if _default_linter is None:
+        from .check.engine import Linter
+
+        _default_linter = Linter()
+    return _default_linter
+
+
+def validate(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list:
+    """Every problem the API would find in ``body``, in the order the API checks them.
+
+    ``endpoint`` is ``"messages"`` (``POST /v1/messages``), ``"count_tokens"``
+    (``POST /v1/messages/count_tokens``) or ``"batch"`` (the Message Batches create body,
+    ``{"requests": [{"custom_id", "params"}, ...]}``). ``api_version`` is the ``anthropic-version``
+    header the request is sent with: ``"2023-06-01"`` (the default) or ``"2026-10-21"``.
+    """
+    return _linter().validate(body, endpoint=endpoint, api_version=api_version)
+
+
+def check(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list:
+    """Like :func:`validate`, but raise :class:`RequestInvalid` when the API would reject ``body``.
+
+    Returns the warnings when there is no error.
+    """
+    return _linter().check(body, endpoint=endpoint, api_version=api_version)

@@ -1,0 +1,1 @@
+"""Checking: the request models first, then the rules over the request."""

@@ -1,0 +1,73 @@
+"""What a rule sees: the request, and the facts it is judged against."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Optional
+
+from ..data.catalog import Catalog, ModelInfo
+from ..data.versions import UPGRADE_NOTE, ApiVersion, newer_than
+from ..diagnostic import ERROR, WARNING
+
+# Scopes a rule can apply to: a Messages body, a token-counting body, the params of one batch
+# request, and the batch create body itself.
+MESSAGES = "messages"
+COUNT_TOKENS = "count_tokens"
+BATCH_PARAMS = "batch_params"
+BATCH = "batch"
+
+
+@dataclass(frozen=True)
+class Context:
+    body: Any  # the request as given; rules must not assume the schema holds
+    scope: str
+    version: ApiVersion
+    catalog: Catalog
+    today: _dt.date
+    model: Optional[ModelInfo]  # None when the body names no model the catalog knows
+
+    @property
+    def model_id(self) -> Optional[str]:
+        value = self.body.get("model") if isinstance(self.body, dict) else None
+        return value if isinstance(value, str) else None
+
+    def get(self, key: str, default=None):
+        return self.body.get(key, default) if isinstance(self.body, dict) else default
+
+    def version_verdict(self, rejects: Callable[[ApiVersion], bool]) -> Optional[tuple[str, str]]:
+        """``(severity, note)`` when this or a newer API version rejects what ``rejects`` tests.
+
+        Under the version the request is sent with it is an error; if only a newer version rejects
+        it, a warning that says which version breaks it.
+        """
+        if rejects(self.version):
+            return ERROR, ""
+        for newer in newer_than(self.version):
+            if rejects(newer):
+                return WARNING, UPGRADE_NOTE.format(version=newer.name)
+        return None
+
+
+def messages(body: Any) -> list[tuple[int, dict]]:
+    """``(index, message)`` for each message that is an object."""
+    items = body.get("messages") if isinstance(body, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, m) for i, m in enumerate(items) if isinstance(m, dict)]
+
+
+def blocks(content: Any) -> list[tuple[int, dict]]:
+    """``(index, block)`` for each content block that is an object."""
+    if not isinstance(content, list):
+        return []
+    return [(i, b) for i, b in enumerate(content) if isinstance(b, dict)]
+
+
+def text_blocks(content: Any) -> Iterator[tuple[int, dict, str]]:
+    for i, block in blocks(content):
+        if block.get("type") == "text" and isinstance(block.get("text"), str):
+            yield i, block, block["text"]
+
+
+def is_empty_content(content: Any) -> bool:
+    return content == "" or content == []

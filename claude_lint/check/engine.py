@@ -1,0 +1,135 @@
+"""The engine: models first, then rules, findings sorted in the order the API checks them."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Iterable, Optional
+
+from ..data import versions
+from ..data.catalog import Catalog, default_catalog
+from ..diagnostic import ERROR, Diagnostic, RequestInvalid, dotted
+from ..rules import RULES, BY_NAME
+from ..rules.base import INHERIT, Finding, Phase, Rule
+from .context import BATCH, BATCH_PARAMS, COUNT_TOKENS, MESSAGES, Context
+from .schema import schema_findings
+
+ENDPOINT_SCOPES = {"messages": MESSAGES, "count_tokens": COUNT_TOKENS}
+_INTERNAL = RULES["CL000"]
+
+
+class Linter:
+    """An immutable set of rules and facts; :meth:`validate` is pure and thread-safe."""
+
+    def __init__(
+        self,
+        *,
+        catalog: Optional[Catalog] = None,
+        enabled: Optional[Iterable[str]] = None,
+        today: Optional[_dt.date] = None,
+        default_model: Optional[str] = None,
+    ):
+        self.catalog = catalog or default_catalog()
+        self.enabled = frozenset(enabled) if enabled is not None else frozenset(RULES)
+        self.today = today
+        self.default_model = default_model
+        self._order = {code: i for i, code in enumerate(RULES)}
+        self._scoped = {
+            scope: tuple(r for r in RULES.values() if scope in r.endpoints and r.check and r.code in self.enabled)
+            for scope in (MESSAGES, COUNT_TOKENS, BATCH_PARAMS, BATCH)
+        }
+
+    # --- public ---------------------------------------------------------------------------
+
+    def validate(self, body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list[Diagnostic]:
+        version = versions.resolve(api_version)
+        if endpoint == "batch":
+            return self._batch(body, version)
+        if endpoint not in ENDPOINT_SCOPES:
+            raise ValueError(f"unknown endpoint {endpoint!r}; expected 'messages', 'count_tokens' or 'batch'")
+        return self._finish(self._request(body, ENDPOINT_SCOPES[endpoint], version, ()))
+
+    def validate_batch_line(self, item: Any, *, api_version: Optional[str] = None) -> list[Diagnostic]:
+        """One request of a batch (``{custom_id, params}``), with paths relative to it."""
+        return self._finish(self._batch_item(item, versions.resolve(api_version), ()))
+
+    def check(self, body: Any, **options) -> list[Diagnostic]:
+        diagnostics = self.validate(body, **options)
+        if any(d.is_error for d in diagnostics):
+            raise RequestInvalid(diagnostics)
+        return diagnostics
+
+    # --- stages ---------------------------------------------------------------------------
+
+    def _request(self, body, scope, version, prefix) -> list:
+        if self.default_model and isinstance(body, dict) and "model" not in body:
+            body = {**body, "model": self.default_model}  # a copy: the caller's body is never touched
+        kind = "count_tokens" if scope == COUNT_TOKENS else "messages"
+        keyed = self._schema(kind, body, prefix)
+        model_id = body.get("model") if isinstance(body, dict) else None
+        model = self.catalog.get(model_id) if isinstance(model_id, str) else None
+        ctx = Context(body=body, scope=scope, version=version, catalog=self.catalog,
+                      today=self.today or _dt.date.today(), model=model)
+        keyed.extend(self._run_rules(scope, ctx, prefix))
+        return keyed
+
+    def _batch(self, body, version) -> list[Diagnostic]:
+        # The envelope first, then each request in order, then what spans requests.
+        result = self._finish(self._schema("batch", body, ()))
+        requests = body.get("requests") if isinstance(body, dict) else None
+        if isinstance(requests, list):
+            for i, item in enumerate(requests):
+                result += self._finish(self._batch_item(item, version, ("requests", i)))
+            ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
+                          today=self.today or _dt.date.today(), model=None)
+            result += self._finish(self._run_rules(BATCH, ctx, ()))
+        return result
+
+    def _batch_item(self, item, version, prefix) -> list:
+        keyed = self._schema("batch_item", item, prefix)
+        if isinstance(item, dict) and "params" in item:
+            keyed.extend(self._request(item["params"], BATCH_PARAMS, version, prefix + ("params",)))
+        return keyed
+
+    def _schema(self, kind, body, prefix) -> list:
+        keyed = []
+        for seq, (name, finding) in enumerate(schema_findings(kind, body)):
+            rule = BY_NAME[name]
+            if rule.code in self.enabled:
+                keyed.append(((rule.phase, -1, seq), self._diagnostic(rule, finding, prefix)))
+        return keyed
+
+    def _run_rules(self, scope, ctx, prefix) -> list:
+        keyed = []
+        for rule in self._scoped[scope]:
+            try:
+                for seq, finding in enumerate(rule.run(ctx)):
+                    keyed.append(((rule.phase, self._order[rule.code], seq), self._diagnostic(rule, finding, prefix)))
+            except Exception as exc:  # a bug in one rule must not hide the other findings
+                if _INTERNAL.code in self.enabled:
+                    finding = Finding((), f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+                    keyed.append(((Phase.ADVISORY, len(self._order), 0), self._diagnostic(_INTERNAL, finding, prefix)))
+        return keyed
+
+    @staticmethod
+    def _diagnostic(rule: Rule, finding: Finding, prefix: tuple) -> Diagnostic:
+        loc = prefix + tuple(finding.loc)
+        return Diagnostic(
+            code=rule.code,
+            name=rule.name,
+            severity=finding.severity or rule.severity,
+            path=dotted(loc),
+            message=finding.message,
+            status=rule.status if finding.status == INHERIT else finding.status,
+            error_type=rule.error_type if finding.error_type == INHERIT else finding.error_type,
+            api_message=finding.api_message,
+            fix=finding.fix,
+            loc=loc,
+        )
+
+    @staticmethod
+    def _finish(keyed: list) -> list[Diagnostic]:
+        seen, result = set(), []
+        for _, diagnostic in sorted(keyed, key=lambda pair: pair[0]):
+            if diagnostic not in seen:
+                seen.add(diagnostic)
+                result.append(diagnostic)
+        return result

@@ -1,0 +1,1 @@
+"""Facts about the API as data: the model catalog, API versions and endpoints."""

@@ -1,0 +1,125 @@
+"""What a rule is: a small function with a stable code, a name, a severity, docs and evidence.
+
+A rule module defines functions decorated with :func:`rule`; the function's docstring is the
+rule's documentation (``claude-lint rule CODE`` prints it). The function takes the check
+:class:`~claude_lint.check.context.Context` and yields :class:`Finding` objects; the engine turns
+them into :class:`~claude_lint.diagnostic.Diagnostic` records carrying the rule's metadata.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Callable, Iterable, Optional
+
+from ..diagnostic import ERROR, WARNING, Loc
+
+INVALID_REQUEST = (400, "invalid_request_error")
+NOT_FOUND = (404, "not_found_error")
+TOO_LARGE = (413, "request_too_large")
+
+
+# The bodies a rule applies to by default: a Messages request, a token-counting request, and the
+# params of one batch request. "batch" (the batch create body itself) is opt-in.
+REQUEST_SCOPES = ("messages", "count_tokens", "batch_params")
+
+
+class Phase(IntEnum):
+    """The order in which the API checks a request (api-rules §1.4); findings are sorted by it."""
+
+    SIZE = 0  # the front door measures the body before reading it
+    SCHEMA = 1  # missing, extra, mistyped fields
+    MODEL = 2  # model lookup (404)
+    SEMANTIC = 3  # conversation structure, tools, thinking, caching
+    ADVISORY = 4  # never an API error: costs, deprecations, style
+
+
+# Marks a Finding field that takes the rule's value.
+INHERIT = "inherit"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found. ``loc`` is relative to the request the rule was given."""
+
+    loc: Loc
+    message: str
+    api_message: Optional[str] = None
+    fix: Optional[str] = None
+    severity: Optional[str] = None  # None: the rule's default
+    status: object = INHERIT  # an int, None (no API error predicted), or the rule's
+    error_type: object = INHERIT
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    phase: Phase
+    summary: str
+    docs: str
+    source: str
+    check: Optional[Callable]  # None: the findings come from the request models (schema rules)
+    status: Optional[int] = 400
+    error_type: Optional[str] = "invalid_request_error"
+    endpoints: frozenset = frozenset(REQUEST_SCOPES)
+
+    def run(self, ctx) -> Iterable[Finding]:
+        return self.check(ctx) or () if self.check else ()
+
+
+_CODE = re.compile(r"^CL\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def rule(
+    code: str,
+    name: str,
+    *,
+    severity: str = ERROR,
+    phase: Phase = Phase.SEMANTIC,
+    source: str,
+    api=INVALID_REQUEST,
+    endpoints=REQUEST_SCOPES,
+):
+    """Declare a rule. The decorated function's docstring is its docs; its first line the summary."""
+    assert _CODE.match(code), code
+    assert _NAME.match(name), name
+    assert severity in (ERROR, WARNING), severity
+
+    def wrap(fn: Optional[Callable], docs: Optional[str] = None) -> Rule:
+        docs = inspect.cleandoc(docs or fn.__doc__ or "")
+        assert docs, f"{code} has no docs"
+        status, error_type = api if api else (None, None)
+        return Rule(
+            code=code,
+            name=name,
+            severity=severity,
+            phase=phase,
+            summary=docs.splitlines()[0],
+            docs=docs,
+            source=source,
+            check=fn,
+            status=status,
+            error_type=error_type,
+            endpoints=frozenset(endpoints),
+        )
+
+    return wrap
+
+
+def declare(code: str, name: str, docs: str, **options) -> Rule:
+    """A rule whose findings another stage produces (the request models); it still has a code,
+    a name and docs, so it can be selected, ignored and explained like any other."""
+    return rule(code, name, **options)(None, docs)
+
+
+def collect(namespace: dict) -> list:
+    """The rules a module defines, in definition order."""
+    return [value for value in namespace.values() if isinstance(value, Rule)]
+
+
+def warn(loc: Loc, message: str, **kwargs) -> Finding:
+    return Finding(loc, message, severity=WARNING, **kwargs)

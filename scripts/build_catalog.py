@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Build claude_lint/data/models.json from the reference model catalog plus our own overlay.
+
+Usage:
+    python scripts/build_catalog.py [REFERENCE_MODELS_JSON] [--check]
+
+The reference catalog (``models.json`` of the research notes) holds ids, aliases, limits and
+lifecycle. The overlay below adds the per-model behaviour the rules need and that the catalog does
+not carry as fields (prefill, mid-conversation system messages, effort levels), each with the
+evidence it rests on. ``--check`` exits 1 when the committed file differs from what would be built.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "models.json"
+TARGET = ROOT / "claude_lint" / "data" / "models.json"
+
+KEPT_FIELDS = (
+    "id", "aliases", "family", "released", "status", "deprecated_on", "retired_on",
+    "scheduled_retirement", "context_window", "max_output_tokens", "thinking",
+    "temperature_top_p_exclusive", "sampling_params_nondefault_rejected",
+    "bedrock_ids", "vertex_ids",
+)
+
+FOUR_SIX_AND_LATER = (
+    "claude-opus-4-6", "claude-sonnet-4-6", "claude-mythos-preview", "claude-opus-4-7",
+    "claude-opus-4-8", "claude-fable-5", "claude-mythos-5", "claude-sonnet-5", "claude-opus-5",
+    "claude-fable-5-1", "claude-mythos-5-1", "claude-opus-5-5", "claude-sonnet-5-5",
+    "claude-haiku-5-5", "claude-fable-5-2", "claude-mythos-5-2",
+)
+
+# prefill: may the conversation end with an assistant turn?
+#   false on 4.6 and later: observed for Opus 4.6, Sonnet 4.6, Opus 4.8 (api-rules G12); documented
+#   for Fable 5 (models.json notes); the rest of the 4.6+ line by the same rule ("removed on 4.6+").
+#   true on the 4.5 generation and older (valid-prefill-xml-tag, G11 observations on Opus 4.5).
+# mid_conversation_system: may a message have role "system"?
+#   true: Opus 4.8, Opus 5, Fable 5, Mythos 5 (the claude-api skill's quick reference); Opus 5.5
+#   (a public client that enforces the placement rules for it). false: Sonnet 5 (same reference
+#   names it as unsupported) and every model released before Opus 4.8 ("only model with
+#   mid-conversation system messages at launch"). Unknown (null) for the other 5.x models.
+# effort_levels: the accepted output_config.effort values; null = no effort support (T22), absent
+#   = not known. 4.6 models list high/low/max/medium (T23, observed); xhigh only on Opus 4.7+ (T23).
+#   Opus 4.5 introduced effort (models.json notes) before max existed: low/medium/high.
+OVERLAY: dict[str, dict] = {}
+
+
+def _set(ids, **facts):
+    for model_id in ids:
+        OVERLAY.setdefault(model_id, {}).update(facts)
+
+
+_set(FOUR_SIX_AND_LATER, prefill=False)
+_set(["claude-opus-4-5-20251101", "claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"], prefill=True)
+_set(["claude-opus-4-8", "claude-opus-5", "claude-fable-5", "claude-mythos-5", "claude-opus-5-5"],
+     mid_conversation_system=True)
+_set(["claude-opus-4-5-20251101", "claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929",
+      "claude-opus-4-6", "claude-sonnet-4-6", "claude-mythos-preview", "claude-opus-4-7",
+      "claude-sonnet-5"], mid_conversation_system=False)
+_set(["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"], effort_levels=None)
+_set(["claude-opus-4-5-20251101"], effort_levels=["low", "medium", "high"])
+_set(["claude-opus-4-6", "claude-sonnet-4-6"], effort_levels=["low", "medium", "high", "max"])
+_set(["claude-opus-4-7", "claude-opus-4-8", "claude-opus-5", "claude-opus-5-5"],
+     effort_levels=["low", "medium", "high", "xhigh", "max"])
+
+
+def build(reference: list[dict]) -> list[dict]:
+    catalog = []
+    for entry in reference:
+        row = {key: entry.get(key) for key in KEPT_FIELDS}
+        row.update(OVERLAY.get(entry["id"], {}))
+        catalog.append(row)
+    known = {row["id"] for row in catalog}
+    missing = set(OVERLAY) - known
+    if missing:
+        raise SystemExit(f"overlay names ids the reference catalog lacks: {sorted(missing)}")
+    return catalog
+
+
+def render(catalog: list[dict]) -> str:
+    return json.dumps(catalog, indent=1, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    paths = [a for a in argv if not a.startswith("--")]
+    reference = Path(paths[0]) if paths else DEFAULT_REFERENCE
+    text = render(build(json.loads(reference.read_text(encoding="utf-8"))))
+    if check:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is out of date; run scripts/build_catalog.py")
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET} ({len(json.loads(text))} models)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
