@@ -71,3 +71,56 @@ def text_blocks(content: Any) -> Iterator[tuple[int, dict, str]]:
 
 def is_empty_content(content: Any) -> bool:
     return content == "" or content == []
+
+
+@dataclass(frozen=True)
+class Part:
+    """One content block of a turn, with where it sits in the request."""
+
+    message: int  # index in `messages`
+    index: Optional[int]  # index in that message's content list; None for string content
+    block: dict  # string content is given as a text block
+
+    @property
+    def loc(self) -> tuple:
+        base = ("messages", self.message, "content")
+        return base if self.index is None else base + (self.index,)
+
+    @property
+    def type(self):
+        return self.block.get("type")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Consecutive messages of one role, merged as the API merges them before checking."""
+
+    role: Any
+    messages: tuple  # indices of the merged messages, in order
+    parts: tuple  # Part, in order
+
+    @property
+    def first(self) -> int:
+        return self.messages[0]
+
+    @property
+    def last(self) -> int:
+        return self.messages[-1]
+
+
+def turns(body: Any) -> list[Turn]:
+    """The conversation as the API sees it after merging same-role neighbours (api-rules G6)."""
+    result: list[Turn] = []
+    for n, message in messages(body):
+        role = message.get("role")
+        content = message.get("content")
+        if isinstance(content, str):
+            parts = (Part(n, None, {"type": "text", "text": content}),)
+        else:
+            parts = tuple(Part(n, m, block) for m, block in blocks(content))
+        if result and result[-1].role == role:
+            last = result[-1]
+            result[-1] = Turn(role, last.messages + (n,), last.parts + parts)
+        else:
+            result.append(Turn(role, (n,), parts))
+    return result

@@ -1,24 +1,31 @@
 """The rule registry: every rule, by code and by name, in the order the API checks a request."""
 from __future__ import annotations
 
-from . import internal, messages, models, parameters, schema, versions
+import importlib
+import pkgutil
+
 from .base import Rule, collect
 
-_MODULES = (internal, schema, versions, models, parameters, messages)
+
+def _modules():
+    """Every rule module of this package: adding a module is all it takes to add rules."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name != "base":
+            yield importlib.import_module(f"{__name__}.{info.name}")
 
 
 def _build() -> dict:
     registry: dict[str, Rule] = {}
     names: set[str] = set()
-    for module in _MODULES:
+    for module in _modules():
         rules = list(getattr(module, "SCHEMA_RULES", ())) + collect(vars(module))
         for r in rules:
             assert r.code not in registry, f"duplicate rule code {r.code}"
             assert r.name not in names, f"duplicate rule name {r.name}"
             registry[r.code] = r
             names.add(r.name)
-    # The API checks in phases (size, schema, model, semantics); within a phase, registry order.
-    ordered = sorted(registry.values(), key=lambda r: r.phase)
+    # The API checks in phases (size, schema, model, semantics); within a phase, by code.
+    ordered = sorted(registry.values(), key=lambda r: (r.phase, r.code))
     return {r.code: r for r in ordered}
 
 
