@@ -25,7 +25,7 @@ def _linter():
     # cached instance is shared safely between threads.
     global _default_linter
     if _default_linter is None:
-        from .check.engine import Linter
+        from .checking.engine import Linter
 
         _default_linter = Linter()
     return _default_linter

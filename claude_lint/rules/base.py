@@ -2,7 +2,7 @@
 
 A rule module defines functions decorated with :func:`rule`; the function's docstring is the
 rule's documentation (``claude-lint rule CODE`` prints it). The function takes the check
-:class:`~claude_lint.check.context.Context` and yields :class:`Finding` objects; the engine turns
+:class:`~claude_lint.checking.context.Context` and yields :class:`Finding` objects; the engine turns
 them into :class:`~claude_lint.diagnostic.Diagnostic` records carrying the rule's metadata.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """CL20x: the messages array and its turns — roles, empty content, prefill (api-rules §5)."""
 from __future__ import annotations
 
-from ..check.context import blocks, is_empty_content, messages, text_blocks
+from ..checking.context import blocks, is_empty_content, messages, text_blocks
 from .base import Finding, rule, warn
 
 @rule("CL201", "empty-messages", source="api-rules.md §5 G1 (observed: promptimizer#19)")

@@ -1,4 +1,4 @@
-"""CL1xx: schema errors. Their findings come from the request models (``check/schema.py``);
+"""CL1xx: schema errors. Their findings come from the request models (``checking/schema.py``);
 each kind of error is declared here so it has a code, a name and docs like every other rule."""
 from __future__ import annotations
 

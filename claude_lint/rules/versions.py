@@ -5,7 +5,7 @@ Each rule asks the version records in ``data/versions.py``; under ``2023-06-01``
 """
 from __future__ import annotations
 
-from ..check.context import blocks, messages
+from ..checking.context import blocks, messages
 from .base import Finding, Phase, rule
 
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"

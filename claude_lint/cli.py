@@ -1,0 +1,109 @@
+"""The command line: ``claude-lint [OPTIONS] PATH...``, ``claude-lint rule CODE``, ``claude-lint rules``.
+
+Thin on purpose: it parses options, builds a linter, and hands paths to :mod:`claude_lint.run`.
+Exit status: 0 no errors, 1 errors found, 2 usage or load error.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from .__about__ import __version__
+
+API_VERSIONS = ("2023-06-01", "2026-10-21")
+ENDPOINTS = ("auto", "messages", "count_tokens", "batch")
+
+
+class _DefaultToCheck(click.Group):
+    """``claude-lint FILE...`` means ``claude-lint check FILE...``."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claude-lint")
+def main():
+    """Lint Claude Messages API requests before they are sent.
+
+    claude-lint PATH... checks request bodies (.json files, .jsonl batch files, directories, or -
+    for stdin) and reports, for every problem, the status, error type and message the API would
+    answer, and how to fix it.
+    """
+
+
+def _split(values) -> list:
+    return [v for value in values for v in value.split(",") if v.strip()]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--output-format", "-f", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="How findings are written.")
+@click.option("--select", multiple=True, metavar="CODE", help="Only these rules (codes, prefixes such as CL2, names, ALL).")
+@click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (wins over --select).")
+@click.option("--model", "default_model", metavar="ID", help="Lint against this model when a body names none.")
+@click.option("--api-version", type=click.Choice(API_VERSIONS), default="2023-06-01", show_default=True,
+              help="The anthropic-version header the requests are sent with.")
+@click.option("--endpoint", type=click.Choice(ENDPOINTS), default="auto", show_default=True,
+              help="What a .json file holds; auto tells a batch create body from a Messages body.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+def check(paths, output_format, select, ignore, default_model, api_version, endpoint, color, exit_zero):
+    """Lint request bodies: files, directories, - for stdin."""
+    from . import rules
+    from .checking.engine import Linter
+    from .report import REPORTERS
+    from .run import Options, print_load_error, run
+
+    try:
+        enabled = rules.select(_split(select), _split(ignore))
+    except KeyError as exc:
+        raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
+    linter = Linter(enabled=enabled, default_model=default_model)
+    out = click.get_text_stream("stdout")
+    reporter = REPORTERS[output_format](out, color=_use_color(color, out))
+    summary = run(paths, linter, reporter, Options(endpoint=endpoint, api_version=api_version),
+                  on_load_error=print_load_error)
+    if summary.load_errors:
+        sys.exit(2)
+    sys.exit(1 if summary.errors and not exit_zero else 0)
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+@main.command("rule")
+@click.argument("code")
+def rule_docs(code):
+    """Print the documentation of a rule (by code or name)."""
+    from . import rules
+
+    try:
+        r = rules.get(code)
+    except KeyError:
+        raise click.UsageError(f"no rule {code!r}; `claude-lint rules` lists them") from None
+    api = f"{r.status} {r.error_type}" if r.status else "no API error (advisory)"
+    click.echo(f"{r.code} {r.name} ({r.severity}; {api})\n")
+    click.echo(r.docs)
+    click.echo(f"\nEvidence: {r.source}")
+
+
+@main.command("rules")
+def list_rules():
+    """List every rule."""
+    from . import rules
+
+    for r in rules.RULES.values():
+        click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

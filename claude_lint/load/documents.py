@@ -1,0 +1,153 @@
+"""Text to data: decoding and parsing one request document, keeping the text for positions."""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .positions import LineIndex, offsets
+
+
+@dataclass
+class LoadError(Exception):
+    """A source that is not a lintable JSON document; reported as one line, exit status 2."""
+
+    file: str
+    message: str
+    line: Optional[int] = None
+    column: Optional[int] = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: error: {self.message}"
+
+
+@dataclass
+class Document:
+    """One request as text and data. ``first_line`` is where the text starts in its file
+    (a line of a ``.jsonl`` file); ``kind`` is ``request`` or ``batch_line``."""
+
+    file: str
+    text: str
+    data: Any
+    kind: str = "request"
+    first_line: int = 1
+    _lines: Optional[LineIndex] = field(default=None, repr=False)
+
+    def span(self, loc: tuple, *, key: bool = False) -> tuple:
+        """``((line, column), (end_line, end_column))`` of the field at ``loc`` in the file."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        start, end = offsets(self.text, loc, key=key)
+        (line, column), (end_line, end_column) = self._lines.position(start), self._lines.position(end)
+        shift = self.first_line - 1
+        return (line + shift, column), (end_line + shift, end_column)
+
+    def source_line(self, line: int) -> str:
+        lines = self.text.split("\n", line - self.first_line + 1)
+        index = line - self.first_line
+        return lines[index].rstrip("\r") if 0 <= index < len(lines) else ""
+
+
+_BINARY_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+_UTF_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def decode(data: bytes, file: str, first_line: int = 1) -> str:
+    """UTF-8 text of ``data`` (a leading BOM dropped), or a :class:`LoadError` saying why not."""
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise LoadError(file, f"binary file ({what}), not JSON")
+    for bom, name in _UTF_BOMS:
+        if data.startswith(bom):
+            raise LoadError(file, f"file is {name}-encoded; request bodies must be UTF-8")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif len(data) >= 2 and data[0] != 0 and data[1] == 0 or len(data) >= 2 and data[0] == 0 and data[1] != 0:
+        raise LoadError(file, "file looks UTF-16-encoded (no byte-order mark); request bodies must be UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        raise LoadError(file, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); request bodies must be UTF-8",
+                        line + first_line - 1, column) from None
+    nul = text.find("\x00")
+    if nul != -1:
+        line, column = _char_position(text, nul)
+        raise LoadError(file, "NUL byte in the file: binary data, not JSON", line + first_line - 1, column)
+    return text
+
+
+def _byte_position(data: bytes, offset: int) -> tuple:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def _char_position(text: str, offset: int) -> tuple:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse(text: str, file: str, first_line: int = 1) -> Any:
+    """The JSON value of ``text``, or a :class:`LoadError` with the position of the problem."""
+    if not text.strip():
+        raise LoadError(file, "empty file, not a JSON request", first_line if first_line > 1 else None)
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError(file, f"invalid JSON: {exc.msg}", exc.lineno + first_line - 1, exc.colno) from None
+    except ValueError as exc:  # NaN / Infinity, which JSON does not have
+        offset = _constant_offset(text)
+        line, column = _char_position(text, offset)
+        raise LoadError(file, f"invalid JSON: {exc}", line + first_line - 1, column) from None
+    except RecursionError:
+        line, column = _char_position(text, _too_deep_offset(text))
+        raise LoadError(file, "JSON nested too deeply to check", line + first_line - 1, column) from None
+
+
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.S)
+
+
+def _constant_offset(text: str) -> int:
+    for m in _CONSTANT.finditer(text):
+        if m.group(1):
+            return m.start(1)
+    return 0
+
+
+_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', re.S)
+DEPTH_SHOWN = 500
+
+
+def _too_deep_offset(text: str) -> int:
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        token = m.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > DEPTH_SHOWN:
+                return m.start()
+        elif token in ("]", "}"):
+            depth -= 1
+    return 0

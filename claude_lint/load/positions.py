@@ -1,0 +1,131 @@
+"""Where a field is in the JSON text: computed only for the fields that have findings.
+
+Parsing keeps no positions (clean files pay nothing). When a finding needs one, :func:`locate`
+scans the kept text along the finding's path: it skips whole values it does not need with regular
+expressions and a bracket counter (no recursion, so any depth works), and reads only the keys on
+the way. Duplicate keys resolve to the last one, as the parser and the API do.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from typing import Optional
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_SCALAR = re.compile(r"[^,\]}\s]+")
+_SKIP = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+
+Span = tuple  # ((line, column), (end_line, end_column)), 1-based, end exclusive
+
+
+class LineIndex:
+    """Offsets of line starts, built once per text on first use."""
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+def _ws(text: str, i: int) -> int:
+    return _WS.match(text, i).end()
+
+
+def _value_end(text: str, i: int) -> int:
+    """The offset just after the JSON value that starts at ``i``."""
+    c = text[i:i + 1]
+    if c == '"':
+        m = _STRING.match(text, i)
+        return m.end() if m else len(text)
+    if c not in ("{", "["):
+        m = _SCALAR.match(text, i)
+        return m.end() if m else i
+    depth = 0
+    for m in _SKIP.finditer(text, i):
+        token = m.group()
+        if token in ("{", "["):
+            depth += 1
+        elif token in ("}", "]"):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return len(text)
+
+
+def _member(text: str, i: int, key: str) -> Optional[tuple]:
+    """In the object at ``i``: ``(key_start, key_end, value_start)`` of the last member ``key``."""
+    found = None
+    i = _ws(text, i + 1)
+    while i < len(text) and text[i] != "}":
+        m = _STRING.match(text, i)
+        if not m:
+            return found
+        key_start, key_end = m.start(), m.end()
+        try:
+            name = json.loads(m.group())
+        except ValueError:
+            name = m.group()[1:-1]
+        i = _ws(text, key_end)
+        if text[i:i + 1] != ":":
+            return found
+        value_start = _ws(text, i + 1)
+        if name == key:
+            found = (key_start, key_end, value_start)
+        i = _ws(text, _value_end(text, value_start))
+        if text[i:i + 1] == ",":
+            i = _ws(text, i + 1)
+    return found
+
+
+def _element(text: str, i: int, index: int) -> Optional[int]:
+    """In the array at ``i``: the start of element ``index``."""
+    i = _ws(text, i + 1)
+    n = 0
+    while i < len(text) and text[i] != "]":
+        if n == index:
+            return i
+        i = _ws(text, _value_end(text, i))
+        if text[i:i + 1] == ",":
+            i = _ws(text, i + 1)
+        n += 1
+    return None
+
+
+def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0) -> tuple:
+    """``(start, end)`` offsets of the value at ``loc`` (of its key, with ``key=True``).
+
+    Where the path stops existing (a missing field), the span is the key of the deepest field that
+    exists (or the opening bracket of the top-level value).
+    """
+    i = _ws(text, start)
+    anchor = (i, i + 1)
+    for n, seg in enumerate(loc):
+        c = text[i:i + 1]
+        last = n == len(loc) - 1
+        if c == "{" and isinstance(seg, str):
+            member = _member(text, i, seg)
+            if member is None:
+                return anchor
+            key_start, key_end, i = member
+            if last and key:
+                return key_start, key_end
+            anchor = (key_start, key_end)
+        elif c == "[" and isinstance(seg, int):
+            element = _element(text, i, seg)
+            if element is None:
+                return anchor
+            i = element
+            anchor = (i, i + 1)
+        else:
+            return anchor
+    return i, _value_end(text, i)
