@@ -65,7 +65,7 @@ def check(paths, output_format, select, ignore, default_model, api_version, endp
     except KeyError as exc:
         raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
     linter = Linter(enabled=enabled, default_model=default_model)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     reporter = REPORTERS[output_format](out, color=_use_color(color, out))
     summary = run(paths, linter, reporter, Options(endpoint=endpoint, api_version=api_version),
                   on_load_error=print_load_error)
