@@ -20,15 +20,18 @@ STR_TAG = "~str"
 LIST_TAG = "~list"
 
 
+# strict: the API does not convert types. `"max_tokens": "1024"` is answered with
+# `max_tokens: Input should be a valid integer` (reported by several users whose clients sent
+# numbers as strings), which is pydantic's strict-mode text; lax mode would have accepted it.
 class ApiModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class OpenModel(BaseModel):
     """For shapes the public record does not pin down (beta features): known fields are checked,
     unknown ones are allowed, so a new field never becomes a false alarm."""
 
-    model_config = ConfigDict(extra="allow", defer_build=True)
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
 
 
 def _type_of(default: Optional[str] = None) -> Callable[[Any], Optional[str]]:

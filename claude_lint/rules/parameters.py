@@ -184,33 +184,3 @@ def user_id_personal_data(ctx):
         yield Finding(("metadata", "user_id"), "metadata.user_id contains an email address", fix=fix)
     elif _PHONE.match(user_id) and sum(c.isdigit() for c in user_id) >= 10:
         yield warn(("metadata", "user_id"), "metadata.user_id looks like a phone number, which the API may reject", fix=fix)
-
-
-_INT_FIELDS = ("max_tokens", "top_k")
-_FLOAT_FIELDS = ("temperature", "top_p")
-
-
-@rule("CL806", "coerced-value", severity="warning", api=None, source="api-rules.md §3 T5 (inferred); pydantic lax-mode conversions")
-def coerced_value(ctx):
-    """A number or boolean is sent as another JSON type that only lax parsing accepts.
-
-    The API's schema layer converts some values (`"1024"` or `true` for an integer, `"true"` for
-    a boolean, `1024.0` for an integer) the way pydantic does in lax mode; whether every API
-    surface and proxy does the same is not documented, so this is a warning.
-
-    Fix: send the JSON type the field documents: `1024`, not `"1024"`; `true`, not `"true"`.
-
-    Bad:  {"max_tokens": "1024"}
-    Good: {"max_tokens": 1024}
-    """
-    for key in _INT_FIELDS:
-        value = ctx.get(key)
-        if isinstance(value, bool) or isinstance(value, str) or (isinstance(value, float) and value.is_integer()):
-            yield warn((key,), f"`{key}` is {value!r}; send an integer", fix=f"write `{key}` as a JSON integer")
-    for key in _FLOAT_FIELDS:
-        value = ctx.get(key)
-        if isinstance(value, (bool, str)):
-            yield warn((key,), f"`{key}` is {value!r}; send a number", fix=f"write `{key}` as a JSON number")
-    stream = ctx.get("stream")
-    if stream is not None and not isinstance(stream, bool):
-        yield warn(("stream",), f"`stream` is {stream!r}; send true or false", fix="write `stream` as a JSON boolean")

@@ -83,11 +83,16 @@ class TestUserIdPersonalData:
         assert codes(request(metadata={"user_id": "6f1c2d3e-9a8b-4c7d-8e6f-5a4b3c2d1e0f"})) == []
 
 
-class TestCoercedValue:
-    def test_numeric_string_is_a_warning_only(self):
-        d = only(request(max_tokens="1024"), "CL806")
-        assert d.severity == "warning"
-        assert error_codes(request(max_tokens="1024")) == []
+class TestStrictTypes:
+    """The API does not convert types (strict pydantic): numbers as strings are rejected."""
 
-    def test_plain_integer_is_fine(self):
-        assert "CL806" not in codes(request(max_tokens=1024))
+    def test_numeric_string_max_tokens_is_rejected(self):
+        d = only(request(max_tokens="1024"), "CL103")
+        assert d.api_message == "max_tokens: Input should be a valid integer" and d.severity == "error"
+
+    def test_float_and_bool_are_not_integers(self):
+        assert error_codes(request(max_tokens=1024.0)) == ["CL103"]
+        assert error_codes(request(max_tokens=True)) == ["CL103"]
+
+    def test_integer_is_a_valid_number(self):
+        assert error_codes(request(temperature=1)) == []
