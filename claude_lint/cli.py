@@ -53,7 +53,10 @@ def _split(values) -> list:
               help="What a .json file holds; auto tells a batch create body from a Messages body.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
-def check(paths, output_format, select, ignore, default_model, api_version, endpoint, color, exit_zero):
+@click.option("--skip-non-requests", is_flag=True,
+              help="Skip JSON documents that are not request bodies (for hooks that see every .json file).")
+def check(paths, output_format, select, ignore, default_model, api_version, endpoint, color, exit_zero,
+          skip_non_requests):
     """Lint request bodies: files, directories, - for stdin."""
     from . import rules
     from .checking.engine import Linter
@@ -67,7 +70,7 @@ def check(paths, output_format, select, ignore, default_model, api_version, endp
     linter = Linter(enabled=enabled, default_model=default_model)
     out = sys.stdout
     reporter = REPORTERS[output_format](out, color=_use_color(color, out))
-    summary = run(paths, linter, reporter, Options(endpoint=endpoint, api_version=api_version),
+    summary = run(paths, linter, reporter, Options(endpoint=endpoint, api_version=api_version, skip_non_requests=skip_non_requests),
                   on_load_error=print_load_error)
     if summary.load_errors:
         sys.exit(2)

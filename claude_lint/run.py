@@ -18,6 +18,15 @@ _KEY_ANCHORED = {"CL102"}
 class Options:
     endpoint: str = "auto"  # auto | messages | count_tokens | batch
     api_version: Optional[str] = None
+    skip_non_requests: bool = False  # for hooks that see every .json file of a repository
+
+
+# Keys of which at least one is in anything that is meant to be a request body or a batch line.
+_REQUEST_KEYS = {"model", "messages", "max_tokens", "system", "requests", "custom_id", "params"}
+
+
+def looks_like_request(data) -> bool:
+    return isinstance(data, dict) and not _REQUEST_KEYS.isdisjoint(data)
 
 
 def detect_endpoint(data, forced: str) -> str:
@@ -67,6 +76,8 @@ def run(
             if isinstance(item, LoadError):
                 summary.load_errors += 1
                 on_load_error(item)
+                continue
+            if options.skip_non_requests and not looks_like_request(item.data):
                 continue
             summary.documents += 1
             for d in lint_document(linter, item, options):
