@@ -1,1 +1,4 @@
 __version__ = "0.1.0"
+
+# Where each rule's documentation lives (SARIF helpUri, --output-format links); one anchor per code.
+DOCS_URL = "https://github.com/claude-lint/claude-lint/blob/main/docs/rules.md"

@@ -42,36 +42,52 @@ def _split(values) -> list:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output-format", "-f", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="How findings are written.")
+@click.option("--output-format", "-f", type=click.Choice(["text", "json", "sarif", "github"]),
+              help="How findings are written [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--statistics", is_flag=True, help="Print a count per rule instead of the findings.")
 @click.option("--select", multiple=True, metavar="CODE", help="Only these rules (codes, prefixes such as CL2, names, ALL).")
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (wins over --select).")
 @click.option("--model", "default_model", metavar="ID", help="Lint against this model when a body names none.")
-@click.option("--api-version", type=click.Choice(API_VERSIONS), default="2023-06-01", show_default=True,
-              help="The anthropic-version header the requests are sent with.")
+@click.option("--api-version", type=click.Choice(API_VERSIONS),
+              help="The anthropic-version header the requests are sent with [default: 2023-06-01].")
 @click.option("--endpoint", type=click.Choice(ENDPOINTS), default="auto", show_default=True,
               help="What a .json file holds; auto tells a batch create body from a Messages body.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--skip-non-requests", is_flag=True,
               help="Skip JSON documents that are not request bodies (for hooks that see every .json file).")
-def check(paths, output_format, select, ignore, default_model, api_version, endpoint, color, exit_zero,
-          skip_non_requests):
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
+              help="Use this config file instead of the one found above each linted file.")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+def check(paths, output_format, statistics, select, ignore, default_model, api_version, endpoint, color, exit_zero,
+          skip_non_requests, config_file, isolated):
     """Lint request bodies: files, directories, - for stdin."""
+    from pathlib import Path
+
     from . import rules
-    from .checking.engine import Linter
-    from .report import REPORTERS
-    from .run import Options, print_load_error, run
+    from .config import ConfigError, Resolver
+    from .report import REPORTERS, StatisticsReporter
+    from .run import Linters, Options, print_load_error, run
 
     try:
-        enabled = rules.select(_split(select), _split(ignore))
+        rules.select(_split(select), _split(ignore))
     except KeyError as exc:
         raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
-    linter = Linter(enabled=enabled, default_model=default_model)
+    options = Options(endpoint=endpoint, api_version=api_version, skip_non_requests=skip_non_requests,
+                      select=tuple(_split(select)), ignore=tuple(_split(ignore)), default_model=default_model)
+    linters = Linters(options, Resolver(explicit=Path(config_file) if config_file else None, isolated=isolated))
     out = sys.stdout
-    reporter = REPORTERS[output_format](out, color=_use_color(color, out))
-    summary = run(paths, linter, reporter, Options(endpoint=endpoint, api_version=api_version, skip_non_requests=skip_non_requests),
-                  on_load_error=print_load_error)
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    reporter_class = StatisticsReporter if statistics else REPORTERS[output_format]
+    reporter = reporter_class(out, color=_use_color(color, out))
+    try:
+        summary = run(paths, linters, reporter, on_load_error=print_load_error)
+    except ConfigError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    except KeyError as exc:
+        raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
     if summary.load_errors:
         sys.exit(2)
     sys.exit(1 if summary.errors and not exit_zero else 0)

@@ -5,7 +5,10 @@ import sys
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
+from . import rules
 from .checking.engine import Linter
+from .config import Resolver, Settings
+from .data.catalog import default_catalog
 from .diagnostic import Diagnostic
 from .load import Document, LoadError, iter_paths, load
 from .report import Reporter, Summary
@@ -16,9 +19,41 @@ _KEY_ANCHORED = {"CL102"}
 
 @dataclass(frozen=True)
 class Options:
+    """What the command line says; where it is silent, each file's configuration decides."""
+
     endpoint: str = "auto"  # auto | messages | count_tokens | batch
     api_version: Optional[str] = None
     skip_non_requests: bool = False  # for hooks that see every .json file of a repository
+    select: tuple = ()  # replaces the configured selection when given
+    ignore: tuple = ()  # added to the configured ignores
+    default_model: Optional[str] = None
+
+
+class Linters:
+    """One linter per distinct configuration, built on first use."""
+
+    def __init__(self, options: Options, resolver: Resolver):
+        self.options = options
+        self.resolver = resolver
+        self._cache = {}
+
+    def for_file(self, file: str) -> tuple:
+        """``(linter, api_version)`` for ``file``; raises KeyError for an unknown rule selector."""
+        settings: Settings = self.resolver.for_file(file)
+        select = self.options.select or settings.select
+        ignore = settings.ignore + self.options.ignore + settings.ignored_for(file)
+        key = (id(settings), select, ignore)
+        if key not in self._cache:
+            catalog = default_catalog().extend(settings.extend_models) if settings.extend_models else None
+            self._cache[key] = Linter(
+                enabled=rules.select(select, ignore),
+                catalog=catalog,
+                default_model=self.options.default_model or settings.default_model,
+            )
+        return self._cache[key], self.options.api_version or settings.api_version
+
+    def excluded(self, file: str) -> bool:
+        return self.resolver.for_file(file).excludes(file)
 
 
 # Keys of which at least one is in anything that is meant to be a request body or a batch line.
@@ -42,36 +77,34 @@ def detect_endpoint(data, forced: str) -> str:
     return "messages"
 
 
-def lint_document(linter: Linter, doc: Document, options: Options) -> list[Diagnostic]:
-    if doc.kind == "batch_line":
-        endpoint = "batch_line"
-    else:
-        endpoint = detect_endpoint(doc.data, options.endpoint)
+def lint_document(linter: Linter, doc: Document, endpoint: str, api_version: Optional[str]) -> list[Diagnostic]:
+    endpoint = "batch_line" if doc.kind == "batch_line" else detect_endpoint(doc.data, endpoint)
     if endpoint == "batch_line":
-        found = linter.validate_batch_line(doc.data, api_version=options.api_version)
+        found = linter.validate_batch_line(doc.data, api_version=api_version)
     else:
-        found = linter.validate(doc.data, endpoint=endpoint, api_version=options.api_version)
+        found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version)
     return [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED)) for d in found]
 
 
 def run(
     paths: Iterable[str],
-    linter: Linter,
+    linters: Linters,
     reporter: Reporter,
-    options: Options,
     *,
     on_load_error: Callable[[LoadError], None],
-    keep: Callable[[Diagnostic], bool] = lambda d: True,
-    exclude=(),
     stdin=None,
 ) -> Summary:
     summary = Summary()
-    for path in iter_paths(paths, exclude):
+    options = linters.options
+    for path in iter_paths(paths):
         if isinstance(path, LoadError):
             summary.load_errors += 1
             on_load_error(path)
             continue
+        if path != "-" and linters.excluded(path):
+            continue
         summary.files += 1
+        linter, api_version = linters.for_file(path)
         for item in load(path, stdin=stdin):
             if isinstance(item, LoadError):
                 summary.load_errors += 1
@@ -80,9 +113,7 @@ def run(
             if options.skip_non_requests and not looks_like_request(item.data):
                 continue
             summary.documents += 1
-            for d in lint_document(linter, item, options):
-                if not keep(d):
-                    continue
+            for d in lint_document(linter, item, options.endpoint, api_version):
                 summary.count(d)
                 reporter.diagnostic(d, item.source_line(d.line) if d.line else None)
     reporter.close(summary)

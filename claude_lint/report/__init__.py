@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from .base import Reporter, Summary
+from .github import GithubReporter
 from .json_ import JsonReporter
+from .sarif import SarifReporter
+from .statistics import StatisticsReporter
 from .text import TextReporter
 
-REPORTERS = {r.name: r for r in (TextReporter, JsonReporter)}
+REPORTERS = {r.name: r for r in (TextReporter, JsonReporter, SarifReporter, GithubReporter)}
 
-__all__ = ["REPORTERS", "Reporter", "Summary"]
+__all__ = ["REPORTERS", "Reporter", "StatisticsReporter", "Summary"]
