@@ -93,9 +93,16 @@ class RedactedThinkingBlock(ApiModel):
     data: str
 
 
+# Observed: `messages.92.content.0.tool_use.id: String should match pattern '^[a-zA-Z0-9_-]+$'`
+# (ClawRouter#17, req_011CXzyB...) and `...server_tool_use.id: String should match pattern
+# '^srvtoolu_[a-zA-Z0-9_]+$'` (claude-code-hub#470, req_011CWXQ1...).
+TOOL_USE_ID_PATTERN = r"^[a-zA-Z0-9_-]+$"
+SERVER_TOOL_USE_ID_PATTERN = r"^srvtoolu_[a-zA-Z0-9_]+$"
+
+
 class ToolUseBlock(ApiModel):
     type: Literal["tool_use"]
-    id: str
+    id: Annotated[str, Field(pattern=TOOL_USE_ID_PATTERN)]
     name: str
     input: dict[str, Any]
     cache_control: OptionalCache = None
@@ -120,7 +127,7 @@ class ToolResultBlock(ApiModel):
 
 class ServerToolUseBlock(ApiModel):
     type: Literal["server_tool_use"]
-    id: str
+    id: Annotated[str, Field(pattern=SERVER_TOOL_USE_ID_PATTERN)]
     name: str
     input: dict[str, Any]
     cache_control: OptionalCache = None
