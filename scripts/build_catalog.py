@@ -66,6 +66,27 @@ _set(["claude-opus-4-6", "claude-sonnet-4-6"], effort_levels=["low", "medium", "
 _set(["claude-opus-4-7", "claude-opus-4-8", "claude-opus-5", "claude-opus-5-5"],
      effort_levels=["low", "medium", "high", "xhigh", "max"])
 
+# Thinking facts beyond models.json's `thinking` object (rules/thinking.py):
+# forced_tool_choice_rejected: tool_choice any/tool is a 400 even without an explicit `thinking`
+#   (api-version-2026-10-21.md VN1: Fable/Mythos 5.1 release note 2026-09-01, Opus 5.5 and
+#   Sonnet 5.5 pages, Fable 5.2 per Vercel notes; Mythos 5.2 = Fable 5.2). false where the
+#   successor's page lists it as a breaking change, so the predecessor accepted it (Opus 5 per the
+#   Opus 5.5 page, Sonnet 5 per the Sonnet 5.5 notes). Unknown elsewhere.
+_set(["claude-fable-5-1", "claude-mythos-5-1", "claude-opus-5-5", "claude-sonnet-5-5",
+      "claude-fable-5-2", "claude-mythos-5-2"], forced_tool_choice_rejected=True)
+_set(["claude-opus-5", "claude-sonnet-5"], forced_tool_choice_rejected=False)
+# thinking_disabled_wording: which documented text answers thinking {type: disabled} (TH18/VN2).
+#   "defaults_to_adaptive": the thinking-troubleshooting docs' text (api-rules §20 TH18), given
+#   for the Fable 5 / Mythos 5 class; "use_adaptive": the Opus 5.5 page's own text (VN2). The 5.1
+#   and 5.2 models could answer either, so they have none.
+_set(["claude-fable-5", "claude-mythos-5"], thinking_disabled_wording="defaults_to_adaptive")
+_set(["claude-opus-5-5"], thinking_disabled_wording="use_adaptive")
+# thinking_disabled_max_effort: thinking {type: disabled} is accepted only up to this effort
+#   (Opus 5: "accepted at effort high or below", Opus 5.5 page; models.json disabled_allowed).
+_set(["claude-opus-5"], thinking_disabled_max_effort="high")
+# thinking_between_tools: thinking {type: between_tools} accepted (VN4: used on Sonnet 5.5).
+_set(["claude-sonnet-5-5"], thinking_between_tools=True)
+
 
 def build(reference: list[dict]) -> list[dict]:
     catalog = []

@@ -53,6 +53,13 @@ class ModelInfo:
     mid_conversation_system: Optional[bool] = UNKNOWN
     # None: no effort support; a tuple: the accepted levels; "unknown": not settled
     effort_levels: object = "unknown"
+    # tool_choice any/tool rejected even without an explicit `thinking` (always-thinking models)
+    forced_tool_choice_rejected: Optional[bool] = UNKNOWN
+    # which documented text answers thinking {type: disabled}: "defaults_to_adaptive" | "use_adaptive"
+    thinking_disabled_wording: Optional[str] = None
+    # thinking {type: disabled} accepted only up to this effort level
+    thinking_disabled_max_effort: Optional[str] = None
+    thinking_between_tools: Optional[bool] = UNKNOWN
     cloud_ids: tuple = field(default=(), repr=False)
 
     def lifecycle(self, today: _dt.date) -> str:
@@ -84,6 +91,10 @@ class ModelInfo:
             prefill=row.get("prefill"),
             mid_conversation_system=row.get("mid_conversation_system"),
             effort_levels=tuple(levels) if isinstance(levels, list) else levels,
+            forced_tool_choice_rejected=row.get("forced_tool_choice_rejected"),
+            thinking_disabled_wording=row.get("thinking_disabled_wording"),
+            thinking_disabled_max_effort=row.get("thinking_disabled_max_effort"),
+            thinking_between_tools=row.get("thinking_between_tools"),
             cloud_ids=tuple(row.get("bedrock_ids") or ()) + tuple(row.get("vertex_ids") or ()),
         )
 
@@ -151,7 +162,10 @@ class Catalog:
         dated = _DATED.match(normal)
         if dated and dated.group(1) in self._by_id and _modern_version(dated.group(1)) is not None:
             return ModelMatch(None, dated.group(1), "models from Claude 4.6 on have no dated snapshot ids; the undated id is the snapshot")
-        if self._is_plausible_future(normal):
+        if normal.endswith("-0") and _modern_version(normal[:-2]) and normal[:-2] in self._by_id:
+            return ModelMatch(None, normal[:-2], "major releases have no `-0` minor version")
+        # Only an id spelled the way the API spells ids can be a model the catalog does not know yet.
+        if self._is_plausible_future(model_id):
             return ModelMatch(None, None, None, plausible_future=True)
         close = difflib.get_close_matches(normal, list(self._by_id), n=1, cutoff=0.8)
         return ModelMatch(None, close[0] if close else None, "no model has this id")

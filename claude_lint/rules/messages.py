@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..checking.context import blocks, is_empty_content, messages, text_blocks
 from .base import Finding, rule, warn
+from .caching import marks_empty_text
 
 @rule("CL201", "empty-messages", source="api-rules.md §5 G1 (observed: promptimizer#19)")
 def empty_messages(ctx):
@@ -34,7 +35,7 @@ def empty_message_content(ctx):
     Good: {"messages": [{"role": "user", "content": "Hello"}, {"role": "assistant", "content": "Hi."}]}
     """
     items = messages(ctx.body)
-    last = len(ctx.get("messages") or ()) - 1
+    last = _last_index(ctx)
     for n, message in items:
         if not is_empty_content(message.get("content")):
             continue
@@ -56,13 +57,17 @@ def empty_text_block(ctx):
     `system:` prefix for a system block. Clients often produce these when a streamed answer was
     empty or when they always add a caption block next to an image.
 
+    An empty block that carries `cache_control` is answered with the caching text instead
+    (`messages.<N>.content.<M>.text: cache_control cannot be set for empty text blocks`,
+    CL504), so it is left to that rule.
+
     Fix: drop the empty block.
 
     Bad:  {"content": [{"type": "text", "text": ""}, {"type": "image", "source": {...}}]}
     Good: {"content": [{"type": "image", "source": {...}}]}
     """
-    for where, loc, _block, text in _all_text_blocks(ctx):
-        if text == "":
+    for where, loc, block, text in _all_text_blocks(ctx):
+        if text == "" and not marks_empty_text(block):  # with cache_control the API answers CL504's text
             yield Finding(loc + ("text",), f"{where} text block is empty",
                           api_message=f"{where}: text content blocks must be non-empty", fix="remove the empty text block")
 
@@ -87,11 +92,11 @@ def whitespace_text_block(ctx):
         finding_loc = loc + ("text",)
         if where == "messages" and _has_real_text(ctx, loc):
             yield warn(finding_loc, "text block is only whitespace (accepted beside other text, but wasted)",
-                       fix="remove the whitespace-only block")
+                       fix="remove the whitespace-only block", status=None, error_type=None)
             continue
         yield Finding(finding_loc, f"{where} text block contains only whitespace",
                       api_message=api.format(where=where), fix="remove the block or give it real text")
-    last = len(ctx.get("messages") or ()) - 1
+    last = _last_index(ctx)
     for n, message in messages(ctx.body):
         content = message.get("content")
         if isinstance(content, str) and content and not content.strip():
@@ -114,6 +119,11 @@ def _has_real_text(ctx, loc) -> bool:
     _, n, _, _ = loc
     content = ctx.body["messages"][n].get("content")
     return any(text.strip() for _, _, text in text_blocks(content))
+
+
+def _last_index(ctx) -> int:
+    items = ctx.get("messages")
+    return len(items) - 1 if isinstance(items, list) else -1
 
 
 def _final_message(ctx):
@@ -148,7 +158,8 @@ def prefill_trailing_whitespace(ctx):
         if items and items[-1][1].get("type") == "text" and isinstance(items[-1][1].get("text"), str):
             m, block = items[-1]
             loc, text = ("messages", n, "content", m, "text"), block["text"]
-    if text and text.strip() and text != text.rstrip():
+    # A whitespace-only block is CL204's; whitespace-only string content is a prefill ending in whitespace.
+    if text and text != text.rstrip() and (text.strip() or isinstance(content, str)):
         yield Finding(loc, "the final assistant message ends with whitespace",
                       api_message="messages: final assistant content cannot end with trailing whitespace",
                       fix="strip the trailing whitespace from the prefill")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .base import Finding, rule, warn
+from .thinking import thinking_rejects_sampling
 
 SAMPLING = ("temperature", "top_p", "top_k")
 
@@ -26,12 +27,11 @@ def max_tokens_over_cap(ctx):
     Bad:  {"model": "claude-opus-4-5-20251101", "max_tokens": 70000}
     Good: {"model": "claude-opus-4-5-20251101", "max_tokens": 64000}
     """
-    info, value = ctx.model, _number(ctx.get("max_tokens"))
-    if info is None or info.max_output_tokens is None or value is None or value <= info.max_output_tokens:
+    info, value = ctx.model, ctx.get("max_tokens")
+    # only an integer gets this far at the API: anything else is a schema error (CL103)
+    if info is None or info.max_output_tokens is None or type(value) is not int or value <= info.max_output_tokens:
         return
-    if value != int(value):
-        return  # a fractional value is a schema error already
-    n, cap = int(value), info.max_output_tokens
+    n, cap = value, info.max_output_tokens
     yield Finding(
         ("max_tokens",),
         f"max_tokens {n} is above the {cap}-token output limit of {ctx.model_id}",
@@ -57,6 +57,9 @@ def sampling_parameter_removed(ctx):
     2023-06-01` the defaults are tolerated for compatibility — `temperature: 1` and
     `top_p >= 0.99` — while `top_k` is rejected at any value.
 
+    With thinking on, the thinking rules (CL411-CL413) report the key instead: the API then
+    answers the thinking text (observed on Opus 4.8 with adaptive thinking and `temperature: 0`).
+
     Fix: remove `temperature`, `top_p` and `top_k`; steer the model with `output_config.effort`
     and the prompt instead.
 
@@ -69,6 +72,8 @@ def sampling_parameter_removed(ctx):
     for key in SAMPLING:
         if key in ctx.version.removed_fields:
             continue  # the schema rejects the key before any model check (CL901)
+        if thinking_rejects_sampling(ctx, key):
+            continue  # with thinking on the API answers the thinking text (CL411-CL413), not this one
         value = _number(ctx.get(key))
         if value is None or _tolerated_default(key, value):
             continue
