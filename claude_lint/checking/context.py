@@ -110,17 +110,17 @@ class Turn:
 
 def turns(body: Any) -> list[Turn]:
     """The conversation as the API sees it after merging same-role neighbours (api-rules G6)."""
-    result: list[Turn] = []
+    groups: list[tuple] = []  # (role, [message indices], [parts]); lists, so merging stays linear
     for n, message in messages(body):
         role = message.get("role")
         content = message.get("content")
         if isinstance(content, str):
-            parts = (Part(n, None, {"type": "text", "text": content}),)
+            parts = [Part(n, None, {"type": "text", "text": content})]
         else:
-            parts = tuple(Part(n, m, block) for m, block in blocks(content))
-        if result and result[-1].role == role:
-            last = result[-1]
-            result[-1] = Turn(role, last.messages + (n,), last.parts + parts)
+            parts = [Part(n, m, block) for m, block in blocks(content)]
+        if groups and groups[-1][0] == role:
+            groups[-1][1].append(n)
+            groups[-1][2].extend(parts)
         else:
-            result.append(Turn(role, (n,), parts))
-    return result
+            groups.append((role, [n], parts))
+    return [Turn(role, tuple(indices), tuple(parts)) for role, indices, parts in groups]

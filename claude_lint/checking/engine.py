@@ -63,7 +63,10 @@ class Linter:
         if self.default_model and isinstance(body, dict) and "model" not in body:
             body = {**body, "model": self.default_model}  # a copy: the caller's body is never touched
         kind = "count_tokens" if scope == COUNT_TOKENS else "messages"
-        keyed = self._schema(kind, body, prefix)
+        # A key the version removed is an extra input whatever its value; the API never gets to
+        # check its range or type (CL901 reports it).
+        removed = version.removed_fields if kind == "messages" else frozenset()
+        keyed = self._schema(kind, body, prefix, skip_keys=removed)
         model_id = body.get("model") if isinstance(body, dict) else None
         model = self.catalog.get(model_id) if isinstance(model_id, str) else None
         ctx = Context(body=body, scope=scope, version=version, catalog=self.catalog,
@@ -72,29 +75,36 @@ class Linter:
         return keyed
 
     def _batch(self, body, version) -> list[Diagnostic]:
-        # The envelope first, then each request in order, then what spans requests.
-        result = self._finish(self._schema("batch", body, ()))
+        # What the front door checks (size) first, then the envelope, each request in order, and
+        # what spans requests.
+        ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
+                      today=self.today or _dt.date.today(), model=None)
+        spanning = self._run_rules(BATCH, ctx, ())
+        result = self._finish([k for k in spanning if k[0][0] == Phase.SIZE])
+        result += self._finish(self._schema("batch", body, ()))
         requests = body.get("requests") if isinstance(body, dict) else None
         if isinstance(requests, list):
             for i, item in enumerate(requests):
-                result += self._finish(self._batch_item(item, version, ("requests", i)))
-            ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
-                          today=self.today or _dt.date.today(), model=None)
-            result += self._finish(self._run_rules(BATCH, ctx, ()))
+                result += self._finish(self._batch_item(item, version, ("requests", i), in_envelope=True))
+        result += self._finish([k for k in spanning if k[0][0] != Phase.SIZE])
         return result
 
-    def _batch_item(self, item, version, prefix) -> list:
-        keyed = self._schema("batch_item", item, prefix)
+    def _batch_item(self, item, version, prefix, in_envelope=False) -> list:
+        # The create call names an item's own fields from the body's root (`requests.0.custom_id:
+        # ...`, observed); errors inside `params` come back relative to `params` (api-rules B10).
+        keyed = self._schema("batch_item", item, prefix, api_prefix=prefix if in_envelope else ())
         if isinstance(item, dict) and "params" in item:
             keyed.extend(self._request(item["params"], BATCH_PARAMS, version, prefix + ("params",)))
         return keyed
 
-    def _schema(self, kind, body, prefix) -> list:
+    def _schema(self, kind, body, prefix, *, api_prefix=(), skip_keys=frozenset()) -> list:
         keyed = []
-        for seq, (name, finding) in enumerate(schema_findings(kind, body)):
+        for seq, (name, finding) in enumerate(schema_findings(kind, body, api_prefix)):
             rule = BY_NAME[name]
+            if finding.loc and finding.loc[0] in skip_keys:
+                continue
             if rule.code in self.enabled:
-                keyed.append(((rule.phase, -1, seq), self._diagnostic(rule, finding, prefix)))
+                keyed.append(((rule.phase, -1, seq), diagnostic_of(rule, finding, prefix)))
         return keyed
 
     def _run_rules(self, scope, ctx, prefix) -> list:
@@ -102,28 +112,12 @@ class Linter:
         for rule in self._scoped[scope]:
             try:
                 for seq, finding in enumerate(rule.run(ctx)):
-                    keyed.append(((rule.phase, self._order[rule.code], seq), self._diagnostic(rule, finding, prefix)))
+                    keyed.append(((rule.phase, self._order[rule.code], seq), diagnostic_of(rule, finding, prefix)))
             except Exception as exc:  # a bug in one rule must not hide the other findings
                 if _INTERNAL.code in self.enabled:
                     finding = Finding((), f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
-                    keyed.append(((Phase.ADVISORY, len(self._order), 0), self._diagnostic(_INTERNAL, finding, prefix)))
+                    keyed.append(((Phase.ADVISORY, len(self._order), 0), diagnostic_of(_INTERNAL, finding, prefix)))
         return keyed
-
-    @staticmethod
-    def _diagnostic(rule: Rule, finding: Finding, prefix: tuple) -> Diagnostic:
-        loc = prefix + tuple(finding.loc)
-        return Diagnostic(
-            code=rule.code,
-            name=rule.name,
-            severity=finding.severity or rule.severity,
-            path=dotted(loc),
-            message=finding.message,
-            status=rule.status if finding.status == INHERIT else finding.status,
-            error_type=rule.error_type if finding.error_type == INHERIT else finding.error_type,
-            api_message=finding.api_message,
-            fix=finding.fix,
-            loc=loc,
-        )
 
     @staticmethod
     def _finish(keyed: list) -> list[Diagnostic]:
@@ -133,3 +127,20 @@ class Linter:
                 seen.add(diagnostic)
                 result.append(diagnostic)
         return result
+
+
+def diagnostic_of(rule: Rule, finding: Finding, prefix: tuple = ()) -> Diagnostic:
+    """The diagnostic for a rule's finding, with the rule's metadata and the path prefixed."""
+    loc = prefix + tuple(finding.loc)
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=finding.severity or rule.severity,
+        path=dotted(loc),
+        message=finding.message,
+        status=rule.status if finding.status == INHERIT else finding.status,
+        error_type=rule.error_type if finding.error_type == INHERIT else finding.error_type,
+        api_message=finding.api_message,
+        fix=finding.fix,
+        loc=loc,
+    )

@@ -50,20 +50,22 @@ def split_loc(loc: tuple) -> tuple[tuple, tuple]:
     return tuple(path), tuple(api_loc)
 
 
-def schema_findings(kind: str, body: Any) -> Iterator[tuple[str, Finding]]:
-    """``(rule name, finding)`` for every schema error of ``body`` validated as ``kind``."""
+def schema_findings(kind: str, body: Any, api_prefix: tuple = ()) -> Iterator[tuple[str, Finding]]:
+    """``(rule name, finding)`` for every schema error of ``body`` validated as ``kind``;
+    ``api_prefix`` is put in front of the path the API's message shows."""
     try:
         adapter(kind).validate_python(body)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            yield _convert(error)
+            yield _convert(error, api_prefix)
     except RecursionError:
         yield "nesting-too-deep", Finding((), "the request is nested too deeply to validate")
 
 
-def _convert(error: dict) -> tuple[str, Finding]:
+def _convert(error: dict, api_prefix: tuple = ()) -> tuple[str, Finding]:
     kind = error["type"]
     path, api_loc = split_loc(error["loc"])
+    api_loc = tuple(api_prefix) + api_loc
     text = error["msg"]
     name = _RULE_OF_TYPE.get(kind, "wrong-type")
     value = error.get("input")
@@ -81,6 +83,8 @@ def _convert(error: dict) -> tuple[str, Finding]:
             path, api_loc, text = path + ("type",), api_loc + ("type",), "Field required"
         else:
             name, text = "wrong-type", "Input should be a valid dictionary or object to extract fields from"
+    elif kind == "model_type":
+        text = "Input should be a valid dictionary"  # pydantic names our class here; the API's is not ours
     api_message = f"{'.'.join(map(str, api_loc))}: {text}" if api_loc else text
     return name, Finding(path, _plain(name, path, text, value), api_message=api_message, fix=_fix(name, path))
 
