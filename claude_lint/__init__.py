@@ -7,6 +7,9 @@
 ``validate`` returns every finding; ``check`` raises :class:`RequestInvalid` (carrying the findings
 and the API-shaped error body of the first error the API would report) when the request would be
 rejected. Both are pure: no I/O, no shared mutable state, the input is never modified.
+
+``guard(client)`` makes an ``anthropic`` SDK client check every Messages request before sending it
+(``pip install claude-lint[anthropic]``).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from typing import Any, Optional
 from .__about__ import __version__
 from .diagnostic import ERROR, WARNING, Diagnostic, RequestInvalid
 
-__all__ = ["validate", "check", "Diagnostic", "RequestInvalid", "ERROR", "WARNING", "__version__"]
+__all__ = ["validate", "check", "guard", "Diagnostic", "RequestInvalid", "ERROR", "WARNING", "__version__"]
 
 _default_linter = None
 
@@ -48,3 +51,18 @@ def check(body: Any, *, endpoint: str = "messages", api_version: Optional[str] =
     Returns the warnings when there is no error.
     """
     return _linter().check(body, endpoint=endpoint, api_version=api_version)
+
+
+def guard(client, *, on_warning=None, linter=None):
+    """Make an ``anthropic.Anthropic`` / ``AsyncAnthropic`` client check every ``messages.create``,
+    ``messages.stream``, ``messages.count_tokens`` and ``messages.batches.create`` request before
+    it is sent, and raise the SDK's own error (``anthropic.BadRequestError``, ``NotFoundError``, ...)
+    for one the API would reject. Returns ``client``; see :func:`claude_lint.integrations.sdk.guard`.
+
+    ``on_warning(diagnostic)`` receives each warning (default: the ``claude_lint`` logger); warnings
+    never block.
+    """
+    # imported here so that `import claude_lint` never loads the SDK's HTTP stack
+    from .integrations import sdk
+
+    return sdk.guard(client, on_warning=on_warning, linter=linter)
