@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from . import rules
-from .checking.engine import Linter
+from .checking.engine import Linter, diagnostic_of
 from .config import Resolver, Settings
 from .data.catalog import default_catalog
 from .diagnostic import Diagnostic
@@ -86,6 +86,42 @@ def lint_document(linter: Linter, doc: Document, endpoint: str, api_version: Opt
     return [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED)) for d in found]
 
 
+class BatchFile:
+    """What spans the lines of one ``.jsonl`` batch file: duplicate ``custom_id``s (named by
+    line) and the request count. Memory: one entry per distinct ``custom_id``."""
+
+    def __init__(self, linter: Linter):
+        from .rules.batch import CustomIdTracker
+
+        self.linter = linter
+        self.ids = CustomIdTracker()
+        self.lines = 0
+
+    def line(self, doc: Document) -> list[Diagnostic]:
+        from .rules.batch import duplicate_custom_id_finding
+
+        self.lines += 1
+        custom_id = doc.data.get("custom_id") if isinstance(doc.data, dict) else None
+        duplicate = self.ids.add(doc.first_line, custom_id)
+        if duplicate is None or "CL701" not in self.linter.enabled:
+            return []
+        finding = duplicate_custom_id_finding(duplicate, ("custom_id",), later=f"line {duplicate.position}",
+                                              first=f"line {duplicate.first}")
+        d = diagnostic_of(rules.RULES["CL701"], finding)
+        return [d.with_position(doc.file, doc.span(d.loc))]
+
+    def end(self, file: str) -> list[Diagnostic]:
+        from .rules.base import warn
+        from .rules.batch import REQUESTS_DOCUMENTED_LIMIT
+
+        if self.lines <= REQUESTS_DOCUMENTED_LIMIT or "CL702" not in self.linter.enabled:
+            return []
+        finding = warn((), f"the batch file has {self.lines:,} requests; the API reference documents at most "
+                       f"{REQUESTS_DOCUMENTED_LIMIT:,} per batch (the batch guide says 100,000)",
+                       fix=f"split the file into batches of at most {REQUESTS_DOCUMENTED_LIMIT:,} requests")
+        return [diagnostic_of(rules.RULES["CL702"], finding).with_position(file, None)]
+
+
 def run(
     paths: Iterable[str],
     linters: Linters,
@@ -105,6 +141,13 @@ def run(
             continue
         summary.files += 1
         linter, api_version = linters.for_file(path)
+        batch = BatchFile(linter)
+
+        def report(found, doc=None):
+            for d in found:
+                summary.count(d)
+                reporter.diagnostic(d, doc.source_line(d.line) if doc is not None and d.line else None)
+
         for item in load(path, stdin=stdin):
             if isinstance(item, LoadError):
                 summary.load_errors += 1
@@ -113,9 +156,11 @@ def run(
             if options.skip_non_requests and not looks_like_request(item.data):
                 continue
             summary.documents += 1
-            for d in lint_document(linter, item, options.endpoint, api_version):
-                summary.count(d)
-                reporter.diagnostic(d, item.source_line(d.line) if d.line else None)
+            report(lint_document(linter, item, options.endpoint, api_version), item)
+            if item.kind == "batch_line":
+                report(batch.line(item), item)
+        if batch.lines:
+            report(batch.end(path))
     reporter.close(summary)
     return summary
 
