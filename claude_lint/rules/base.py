@@ -23,6 +23,9 @@ TOO_LARGE = (413, "request_too_large")
 # The bodies a rule applies to by default: a Messages request, a token-counting request, and the
 # params of one batch request. "batch" (the batch create body itself) is opt-in.
 REQUEST_SCOPES = ("messages", "count_tokens", "batch_params")
+# The bodies that have generation parameters (temperature, top_p, top_k, max_tokens, stream);
+# the token-counting body has none of them, so its schema already rejects them as extra inputs.
+GENERATION_SCOPES = ("messages", "batch_params")
 
 
 class Phase(IntEnum):

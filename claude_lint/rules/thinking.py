@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..checking.context import COUNT_TOKENS, turns
-from .base import Finding, rule, warn
+from .base import GENERATION_SCOPES, Finding, rule, warn
 
 THINKING_ON = ("enabled", "adaptive")
 THINKING_BLOCKS = ("thinking", "redacted_thinking")
@@ -241,7 +241,7 @@ def thinking_budget_not_below_max_tokens(ctx):
     yield Finding(loc, f"thinking.budget_tokens {budget} must be below max_tokens {max_tokens}", fix=fix)
 
 
-@rule("CL411", "thinking-temperature",
+@rule("CL411", "thinking-temperature", endpoints=GENERATION_SCOPES,
       source="api-rules.md §11 TH5 (observed second-hand: fix:61508531926 Opus 4.8, fix:62051224319 Sonnet 4.6; case invalid-adaptive-thinking-temperature-zero)")
 def thinking_temperature(ctx):
     """`temperature` other than 1 while thinking is on (`enabled` or `adaptive`).
@@ -262,7 +262,7 @@ def thinking_temperature(ctx):
                       api_message=_TEMPERATURE_TEXT, fix="remove `temperature` (thinking runs at temperature 1)")
 
 
-@rule("CL412", "thinking-top-p",
+@rule("CL412", "thinking-top-p", endpoints=GENERATION_SCOPES,
       source="api-rules.md §11 TH6 (observed second-hand: fix:52785156088, fix:69150499948)")
 def thinking_top_p(ctx):
     """`top_p` below 0.95 while thinking is on.
@@ -283,7 +283,7 @@ def thinking_top_p(ctx):
                       api_message=api, fix="remove `top_p` or set it to at least 0.95")
 
 
-@rule("CL413", "thinking-top-k", source="api-rules.md §11 TH7 (documented: extended-thinking compatibility notes)")
+@rule("CL413", "thinking-top-k", endpoints=GENERATION_SCOPES, source="api-rules.md §11 TH7 (documented: extended-thinking compatibility notes)")
 def thinking_top_k(ctx):
     """`top_k` while thinking is on.
 

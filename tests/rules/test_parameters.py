@@ -1,5 +1,5 @@
 """CL610, CL80x: top-level parameters."""
-from tests.helpers import codes, error_codes, only, request
+from tests.helpers import codes, error_codes, lint, only, request
 
 
 class TestMaxTokensOverCap:
@@ -96,3 +96,11 @@ class TestStrictTypes:
 
     def test_integer_is_a_valid_number(self):
         assert error_codes(request(temperature=1)) == []
+
+
+def test_count_tokens_reports_a_sampling_key_once_as_an_extra_input():
+    body = {"model": "claude-opus-4-8", "temperature": 0.5, "thinking": {"type": "adaptive"},
+            "messages": [{"role": "user", "content": "Count me."}]}
+    found = lint(body, endpoint="count_tokens")
+    assert [d.code for d in found] == ["CL102"]
+    assert found[0].api_message == "temperature: Extra inputs are not permitted"
