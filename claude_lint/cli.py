@@ -110,7 +110,7 @@ def rule_docs(code):
     except KeyError:
         raise click.UsageError(f"no rule {code!r}; `claude-lint rules` lists them") from None
     api = f"{r.status} {r.error_type}" if r.status else "no API error (advisory)"
-    click.echo(f"{r.code} {r.name} ({r.severity}; {api})\n")
+    click.echo(f"{r.code} {r.name} ({r.severity}; {api}; {r.area}; evidence {r.evidence})\n")
     click.echo(r.docs)
     click.echo(f"\nEvidence: {r.source}")
 
@@ -121,7 +121,7 @@ def list_rules():
     from . import rules
 
     for r in rules.RULES.values():
-        click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
+        click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.evidence:<3} {r.area:<27} {r.summary}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -115,7 +115,7 @@ def test_batch_create_body_is_recognised(tmp_path):
 def test_rule_docs():
     result = run("rule", "CL201")
     assert result.exit_code == 0
-    assert result.output.startswith("CL201 empty-messages (error; 400 invalid_request_error)")
+    assert result.output.startswith("CL201 empty-messages (error; 400 invalid_request_error; messages and content; evidence O)")
     assert "messages: at least one message is required" in result.output
     assert run("rule", "empty-messages").output == result.output
     assert run("rule", "nope").exit_code == 2

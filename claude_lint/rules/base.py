@@ -68,9 +68,30 @@ class Rule:
     status: Optional[int] = 400
     error_type: Optional[str] = "invalid_request_error"
     endpoints: frozenset = frozenset(REQUEST_SCOPES)
+    evidence: str = "I"  # O observed, O2 observed second-hand, D documented, I inferred (api-rules §0.1)
+
+    @property
+    def area(self) -> str:
+        return AREAS[self.code[2]]
 
     def run(self, ctx) -> Iterable[Finding]:
         return self.check(ctx) or () if self.check else ()
+
+
+AREAS = {
+    "0": "internal", "1": "schema", "2": "messages and content", "3": "tools", "4": "thinking and effort",
+    "5": "prompt caching", "6": "models and limits", "7": "batches and token counting",
+    "8": "parameters and outputs", "9": "API versions",
+}
+GRADES = ("O", "O2", "D", "I", "-")
+_GRADE_WORDS = (("observed second-hand", "O2"), ("observed", "O"), ("documented", "D"), ("inferred", "I"))
+
+
+def _grade_of(source: str) -> Optional[str]:
+    """The evidence grade a source string states, e.g. "api-rules.md §5 G1 (observed: ...)"."""
+    lowered = source.lower()
+    found = [(lowered.find(word), -len(word), grade) for word, grade in _GRADE_WORDS if word in lowered]
+    return min(found)[2] if found else None
 
 
 _CODE = re.compile(r"^CL\d{3}$")
@@ -86,11 +107,15 @@ def rule(
     source: str,
     api=INVALID_REQUEST,
     endpoints=REQUEST_SCOPES,
+    evidence: Optional[str] = None,
 ):
     """Declare a rule. The decorated function's docstring is its docs; its first line the summary."""
     assert _CODE.match(code), code
     assert _NAME.match(name), name
     assert severity in (ERROR, WARNING), severity
+
+    grade = evidence or _grade_of(source)
+    assert grade in GRADES, f"{code}: state the evidence grade (evidence=...) or name it in source"
 
     def wrap(fn: Optional[Callable], docs: Optional[str] = None) -> Rule:
         docs = inspect.cleandoc(docs or fn.__doc__ or "")
@@ -108,6 +133,7 @@ def rule(
             status=status,
             error_type=error_type,
             endpoints=frozenset(endpoints),
+            evidence=grade,
         )
 
     return wrap

@@ -153,7 +153,7 @@ def batch_max_tokens_zero(ctx):
                       fix="set `max_tokens` to at least 1; pre-warm the cache with a regular Messages call")
 
 
-@rule("CL705", "batch-fast-mode", severity="warning", endpoints=("batch_params",),
+@rule("CL705", "batch-fast-mode", evidence="D", severity="warning", endpoints=("batch_params",),
       source="batch guide and pricing notes as quoted second-hand (\"stream, speed and max_tokens: 0 are not supported in batches\"; fast mode \"does not work with Batch\")")
 def batch_fast_mode(ctx):
     """`speed: "fast"` in the params of a batch request.
@@ -195,7 +195,7 @@ _PREWARM_CONFLICTS = (
 )
 
 
-@rule("CL706", "max-tokens-zero-conflict", endpoints=("messages",),
+@rule("CL706", "max-tokens-zero-conflict", evidence="D", endpoints=("messages",),
       source="api-rules.md §3 T6; prompt-caching / cost guide as quoted second-hand (\"max_tokens: 0 is rejected with stream: true, "
              "thinking.type: enabled, structured outputs, forced tool_choice, and inside batches\"); conformance README \"Era\"")
 def max_tokens_zero_conflict(ctx):
@@ -223,7 +223,7 @@ def max_tokens_zero_conflict(ctx):
             return  # the API reports one problem
 
 
-@rule("CL707", "count-tokens-remote-source", severity="warning", endpoints=("count_tokens",),
+@rule("CL707", "count-tokens-remote-source", evidence="D", severity="warning", endpoints=("count_tokens",),
       source="token-counting docs as summarised second-hand (\"rejects url and file image or document sources\")")
 def count_tokens_remote_source(ctx):
     """An image or document sent by `url` or `file_id` to the token-counting endpoint.

@@ -10,5 +10,5 @@ and the exception so it can be reported. It is a warning: it says nothing about 
 answer.
 
 Fix: report it to the claude-lint maintainers together with the request that caused it.
-""", severity="warning", phase=Phase.ADVISORY, api=None, source="claude-lint",
+""", severity="warning", phase=Phase.ADVISORY, api=None, source="claude-lint", evidence="-",
     endpoints=("messages", "count_tokens", "batch_params", "batch"))

@@ -192,7 +192,7 @@ def prefill_not_supported(ctx):
                    fix="end the conversation with a user message")
 
 
-@rule("CL207", "system-message-not-supported", source="api-rules.md §5 G3/G18; claude-api skill quick reference (Opus 4.8, Opus 5, Fable 5, Mythos 5; not Sonnet 5)")
+@rule("CL207", "system-message-not-supported", evidence="D", source="api-rules.md §5 G3/G18; claude-api skill quick reference (Opus 4.8, Opus 5, Fable 5, Mythos 5; not Sonnet 5)")
 def system_message_not_supported(ctx):
     """A message with role `system` sent to a model without mid-conversation system messages.
 
@@ -218,7 +218,7 @@ def system_message_not_supported(ctx):
                        fix="move the text to the top-level `system` parameter, or check the model's documentation")
 
 
-@rule("CL208", "system-message-placement", source="api-rules.md §5 G18; claude-api skill quick reference (placement rules)")
+@rule("CL208", "system-message-placement", evidence="D", source="api-rules.md §5 G18; claude-api skill quick reference (placement rules)")
 def system_message_placement(ctx):
     """A mid-conversation system message is in a place the API does not allow.
 

@@ -62,7 +62,7 @@ def retired_model(ctx):
     )
 
 
-@rule("CL603", "deprecated-model", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
+@rule("CL603", "deprecated-model", evidence="D", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
 def deprecated_model(ctx):
     """The model is deprecated: it still answers, but has a retirement date.
 
@@ -87,12 +87,14 @@ def deprecated_model(ctx):
                    fix="switch to its successor")
 
 
-@rule("CL604", "unrecognized-model", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
+@rule("CL604", "unrecognized-model", evidence="D", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
 def unrecognized_model(ctx):
     """The model id is not in claude-lint's catalog, but looks like a model newer than it.
 
-    Rather than predict a false 404, claude-lint warns and skips the model-dependent checks. If
-    the model is real, add it with `extend-models` in the configuration (or update claude-lint).
+    Rather than predict a false 404, claude-lint warns and skips the model-dependent checks.
+
+    Fix: if the model is real, declare it with `extend-models` in the configuration (with `like`
+    naming the catalog model it behaves like), or update claude-lint.
 
     Bad:  {"model": "claude-opus-6"} (unknown to this catalog)
     Good: {"model": "claude-opus-5-5"}

@@ -126,7 +126,7 @@ def _unsupported(node):
     return found
 
 
-@rule("CL812", "output-schema-unsupported-keyword",
+@rule("CL812", "output-schema-unsupported-keyword", evidence="D",
       source="structured-outputs docs, JSON Schema limitations (documented: unsupported feature -> 400); the-llm-council#55 (observed second-hand text)")
 def output_schema_unsupported_keyword(ctx):
     """A structured-output schema uses a JSON Schema feature the API does not support.
@@ -176,7 +176,7 @@ def _citation_sources(body):
                     yield loc
 
 
-@rule("CL813", "json-output-with-citations",
+@rule("CL813", "json-output-with-citations", evidence="D",
       source="structured-outputs docs, feature compatibility (documented: citations with output_config.format -> 400); case invalid-json-output-with-citations")
 def json_output_with_citations(ctx):
     """Structured JSON output together with a document or search result that enables citations.
@@ -198,7 +198,7 @@ def json_output_with_citations(ctx):
                       fix="remove output_config.format, or disable citations on the documents")
 
 
-@rule("CL814", "json-output-with-prefill", severity="warning", api=None,
+@rule("CL814", "json-output-with-prefill", evidence="D", severity="warning", api=None,
       source="structured-outputs docs, feature compatibility (documented: prefilling incompatible with JSON outputs)")
 def json_output_with_prefill(ctx):
     """Structured JSON output together with an assistant prefill.

@@ -7,8 +7,11 @@ from .base import Phase, declare
 _SOURCE = "api-rules.md §1.2, §1.3, §16 (pydantic-style schema errors)"
 
 
-def _schema_rule(code, name, doc):
-    return declare(code, name, doc, phase=Phase.SCHEMA, source=_SOURCE, endpoints=("messages", "count_tokens", "batch"))
+def _schema_rule(code, name, doc, evidence="O", **options):
+    # The pydantic texts are observed verbatim in API bodies (§16); which fields carry which
+    # constraint comes from the SDK types and the OpenAPI copy.
+    return declare(code, name, doc, phase=Phase.SCHEMA, source=_SOURCE, evidence=evidence,
+                   endpoints=("messages", "count_tokens", "batch"), **options)
 
 
 SCHEMA_RULES = [
@@ -107,12 +110,12 @@ SCHEMA_RULES = [
     """),
     _schema_rule("CL109", "nesting-too-deep", """The request is nested too deeply to validate.
 
-    A body nested thousands of levels deep (usually a serialisation bug) cannot be checked; the
-    API's parser refuses such bodies as well.
+    A body nested thousands of levels deep (usually a serialisation bug) cannot be checked. What
+    the API answers is not known, so this is a warning.
 
     Fix: find the recursive structure that produced the nesting.
 
     Bad:  {"metadata": [[[[[[...]]]]]]}
     Good: a body of ordinary depth
-    """),
+    """, evidence="I", severity="warning", api=None),
 ]

@@ -167,7 +167,7 @@ def thinking_disabled_not_supported(ctx):
                           fix=f"lower output_config.effort to {ceiling!r}, or keep thinking on")
 
 
-@rule("CL404", "thinking-between-tools-unconfirmed", severity="warning", api=None,
+@rule("CL404", "thinking-between-tools-unconfirmed", evidence="D", severity="warning", api=None,
       source="api-version-2026-10-21.md §5 VN4 (SDK 0.129.0 types; used on Sonnet 5.5)")
 def thinking_between_tools_unconfirmed(ctx):
     """`thinking.type: "between_tools"` on a model not known to support it.
@@ -188,7 +188,7 @@ def thinking_between_tools_unconfirmed(ctx):
                fix='use {"type": "adaptive"} unless the model documents between_tools')
 
 
-@rule("CL405", "thinking-enabled-deprecated", severity="warning", api=None,
+@rule("CL405", "thinking-enabled-deprecated", evidence="D", severity="warning", api=None,
       source="api-rules.md §11 TH14 (SDK MODELS_TO_WARN_WITH_THINKING_ENABLED); models.md §4")
 def thinking_enabled_deprecated(ctx):
     """`thinking.type: "enabled"` on a model where manual thinking is deprecated.

@@ -11,7 +11,7 @@ from .base import Finding, Phase, rule
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"
 
 
-@rule("CL901", "removed-in-api-version", phase=Phase.SCHEMA, source=_SOURCE + " V1-V3",
+@rule("CL901", "removed-in-api-version", evidence="O2", phase=Phase.SCHEMA, source=_SOURCE + " V1-V3",
       endpoints=("messages", "batch_params"))
 def removed_in_api_version(ctx):
     """`temperature`, `top_p` or `top_k` under `anthropic-version: 2026-10-21`.
@@ -42,7 +42,7 @@ def removed_in_api_version(ctx):
                       status=None if note else 400, error_type=None if note else "invalid_request_error")
 
 
-@rule("CL902", "assistant-document-block", source=_SOURCE + " V4")
+@rule("CL902", "assistant-document-block", evidence="D", source=_SOURCE + " V4")
 def assistant_document_block(ctx):
     """A `document` block directly in an assistant message, under `anthropic-version: 2026-10-21`.
 
@@ -68,7 +68,7 @@ def assistant_document_block(ctx):
                                  severity, note, ctx, fix="move the document into a user message")
 
 
-@rule("CL903", "user-text-citations", source=_SOURCE + " V5")
+@rule("CL903", "user-text-citations", evidence="D", source=_SOURCE + " V5")
 def user_text_citations(ctx):
     """A user `text` block carries a non-empty `citations` list, under `anthropic-version: 2026-10-21`.
 
