@@ -86,6 +86,9 @@ _set(["claude-opus-5-5"], thinking_disabled_wording="use_adaptive")
 _set(["claude-opus-5"], thinking_disabled_max_effort="high")
 # thinking_between_tools: thinking {type: between_tools} accepted (VN4: used on Sonnet 5.5).
 _set(["claude-sonnet-5-5"], thinking_between_tools=True)
+# rejected_tool_types: tool versions a model refuses (api-version-2026-10-21.md §5 VN5, documented on
+#   the Opus 5.5 and Fable 5.2 pages and in the Sonnet 5.5 notes of the reference catalog).
+_set(["claude-opus-5-5", "claude-sonnet-5-5", "claude-fable-5-2"], rejected_tool_types=["computer_20251124"])
 
 
 def build(reference: list[dict]) -> list[dict]:

@@ -60,6 +60,7 @@ class ModelInfo:
     # thinking {type: disabled} accepted only up to this effort level
     thinking_disabled_max_effort: Optional[str] = None
     thinking_between_tools: Optional[bool] = UNKNOWN
+    rejected_tool_types: tuple = ()  # tool versions this model refuses
     cloud_ids: tuple = field(default=(), repr=False)
 
     def lifecycle(self, today: _dt.date) -> str:
@@ -95,6 +96,7 @@ class ModelInfo:
             thinking_disabled_wording=row.get("thinking_disabled_wording"),
             thinking_disabled_max_effort=row.get("thinking_disabled_max_effort"),
             thinking_between_tools=row.get("thinking_between_tools"),
+            rejected_tool_types=tuple(row.get("rejected_tool_types") or ()),
             cloud_ids=tuple(row.get("bedrock_ids") or ()) + tuple(row.get("vertex_ids") or ()),
         )
 

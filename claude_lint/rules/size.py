@@ -198,3 +198,65 @@ def request_too_large(ctx):
         reading = (f"{low:,} bytes compact" + (f", up to {high:,} as some clients serialise it" if high != low else ""))
         yield warn((), f"the body is {reading}; that is over {limit} MB if MB means {soft:,} bytes or the client adds "
                    "spaces and \\u escapes", api_message="Request exceeds the maximum size", fix=fix)
+
+
+# No tokenizer yields more than this many characters of ordinary text per token on average, so
+# characters / this is a floor on the token count that needs no tokenizer.
+MAX_CHARS_PER_TOKEN = 16
+
+
+def text_characters(body) -> int:
+    """Characters of prompt text: string content and text blocks of messages and system, and
+    text inside tool results. Media, ids and JSON syntax are left out, so this never overcounts."""
+    from ..checking.context import blocks, messages
+
+    total = 0
+    system = body.get("system") if isinstance(body, dict) else None
+    if isinstance(system, str):
+        total += len(system)
+    for _, block in blocks(system):
+        text = block.get("text")
+        total += len(text) if isinstance(text, str) else 0
+    for _, message in messages(body):
+        content = message.get("content")
+        if isinstance(content, str):
+            total += len(content)
+            continue
+        for _, block in blocks(content):
+            text = block.get("text")
+            if isinstance(text, str):
+                total += len(text)
+            inner = block.get("content") if block.get("type") == "tool_result" else None
+            if isinstance(inner, str):
+                total += len(inner)
+            for _, part in blocks(inner):
+                text = part.get("text")
+                total += len(text) if isinstance(text, str) else 0
+    return total
+
+
+@rule("CL630", "context-window-exceeded", severity="warning", evidence="O",
+      source="api-rules.md §13 S1 (observed: pi#102, exe#62, cc#11434); models.json context windows")
+def context_window_exceeded(ctx):
+    """The prompt text alone is certainly larger than the model's context window.
+
+    The API counts tokens and answers `prompt is too long: <n> tokens > <limit> maximum`
+    (observed). claude-lint has no tokenizer, so it counts characters of text and assumes at most
+    16 characters per token — far more than any real text reaches — and warns only when even that
+    floor is over the window. Images, documents and tool definitions add more tokens on top.
+
+    Fix: trim or summarise the conversation history, or use a model with a larger context window
+    (1M tokens on Claude 4.6 and later).
+
+    Bad:  {"model": "claude-haiku-4-5", "messages": [{"role": "user", "content": "<4 MB of text>"}]}
+    Good: {"model": "claude-sonnet-4-6", "messages": [{"role": "user", "content": "<4 MB of text>"}]}
+    """
+    window = ctx.model.context_window if ctx.model is not None else None
+    if not window:
+        return
+    characters = text_characters(ctx.body)
+    floor = characters // MAX_CHARS_PER_TOKEN
+    if floor > window:
+        yield warn((), f"the prompt has {characters:,} characters of text: at least {floor:,} tokens, over the "
+                   f"{window:,}-token context window of {ctx.model_id}",
+                   fix="shorten the history or use a model with a larger context window")

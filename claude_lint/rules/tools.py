@@ -455,3 +455,26 @@ def tool_choice_unknown_tool(ctx):
         yield warn(("tool_choice", "name"), message + " (unless a toolset provides it)", fix=fix)
     else:
         yield Finding(("tool_choice", "name"), message, fix=fix)
+
+
+@rule("CL330", "tool-version-not-supported", evidence="D",
+      source="api-version-2026-10-21.md §5 VN5 (documented: Opus 5.5 and Fable 5.2 pages; Sonnet 5.5 notes)")
+def tool_version_not_supported(ctx):
+    """A tool version the model no longer accepts.
+
+    Claude Opus 5.5 and Sonnet 5.5 (on the Claude API and Google Cloud) and Fable 5.2 (everywhere
+    but Bedrock) reject the `computer_20251124` computer-use tool that earlier models took (400;
+    the exact text is not captured).
+
+    Fix: use the computer-use tool version documented for the model, or a model that takes it.
+
+    Bad:  {"model": "claude-opus-5-5", "tools": [{"type": "computer_20251124", "name": "computer", ...}]}
+    Good: {"model": "claude-opus-4-6", "tools": [{"type": "computer_20251124", "name": "computer", ...}]}
+    """
+    info = ctx.model
+    if info is None or not info.rejected_tool_types:
+        return
+    for k, tool in _tools(ctx):
+        if tool.get("type") in info.rejected_tool_types:
+            yield Finding(("tools", k, "type"), f"{ctx.model_id} does not accept the `{tool['type']}` tool",
+                          fix="use the tool version documented for this model")

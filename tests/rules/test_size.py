@@ -113,3 +113,20 @@ class TestSerializedSize:
         body = request(messages=[user([{"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": data}}] * 6)])
         verdict, low, _ = exceeds(body, error_above=32 * MIB, warn_above=32_000_000)
         assert verdict is None and low > 24 * MIB
+
+
+class TestContextWindowExceeded:
+    def test_text_certainly_over_a_200k_window_is_a_warning_with_the_numbers(self):
+        d = only(request(model="claude-haiku-4-5", messages=[user("abc " * 1_000_000)]), "CL630")
+        assert d.severity == "warning" and d.status == 400 and d.api_message is None
+        assert "4,000,000 characters" in d.message and "200,000-token" in d.message
+
+    def test_same_text_fits_a_1m_window(self):
+        assert "CL630" not in codes(request(model="claude-sonnet-4-6", messages=[user("abc " * 1_000_000)]))
+
+    def test_just_under_the_floor_is_silent(self):
+        assert "CL630" not in codes(request(model="claude-haiku-4-5", messages=[user("x" * 3_200_000)]))
+
+    def test_tool_result_and_system_text_count(self):
+        body = request(model="claude-haiku-4-5", system="s" * 2_000_000, messages=[user("x" * 1_300_000)])
+        assert "CL630" in codes(body)

@@ -203,3 +203,14 @@ def test_deep_schema_does_not_crash(depth):
     # validate() directly: the helpers' deepcopy of the body cannot go this deep
     found = claude_lint.validate(request(tools=[tool(schema=schema, strict=True)]))
     assert not [d for d in found if d.code == "CL000"]
+
+
+class TestToolVersionNotSupported:
+    COMPUTER = {"type": "computer_20251124", "name": "computer", "display_width_px": 1024, "display_height_px": 768}
+
+    def test_opus55_rejects_computer_20251124(self):
+        d = only(request(model="claude-opus-5-5", tools=[self.COMPUTER]), "CL330")
+        assert d.path == "tools.0.type" and d.severity == "error" and d.api_message is None
+
+    def test_opus46_takes_it(self):
+        assert error_codes(request(model="claude-opus-4-6", tools=[self.COMPUTER])) == []
