@@ -65,7 +65,7 @@ class _Shared(ApiModel):
     thinking: Optional[Thinking] = None
     output_config: Optional[OutputConfig] = None
     cache_control: Optional[CacheControl] = None
-    # Beta fields: valid only with their anthropic-beta header (rule CL951 says which).
+    # Beta fields: valid only with their anthropic-beta header (rule CL951 reminds which).
     mcp_servers: Optional[Annotated[list[dict[str, Any]], Field(max_length=20)]] = None
     context_management: Optional[dict[str, Any]] = None
     output_format: Optional[dict[str, Any]] = None
@@ -105,10 +105,11 @@ class BatchRequest(ApiModel):
 # Top-level keys that exist only behind an anthropic-beta header, with the header that enables them.
 BETA_FIELDS = {
     "mcp_servers": "mcp-client-2025-11-20",
+    # compaction edits (`compact_20260112`) need `compact-2026-01-12` instead
     "context_management": "context-management-2025-06-27",
     "output_format": "structured-outputs-2025-11-13",
-    "compaction": "compact-2026-01-12",
-    # beta since 2026-10/11; the header names are not in the public record
+    # beta since 2026-09/11; their header names are not in the public record
+    "compaction": None,
     "thread": None,
     "billing_policy": None,
 }

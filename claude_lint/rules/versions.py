@@ -6,7 +6,7 @@ Each rule asks the version records in ``data/versions.py``; under ``2023-06-01``
 from __future__ import annotations
 
 from ..checking.context import blocks, messages
-from .base import Finding, Phase, rule
+from .base import Finding, Phase, rule, warn
 
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"
 
@@ -102,3 +102,28 @@ def _versioned(loc, what, severity, note, ctx, fix):
     if note:
         return Finding(loc, f"{what} {note}", severity=severity, fix=fix, status=None, error_type=None)
     return Finding(loc, f"{what} is rejected under API version {ctx.version.name}", severity=severity, fix=fix)
+
+
+@rule("CL951", "beta-field", severity="warning", api=None, evidence="O2", endpoints=("messages", "count_tokens", "batch_params"),
+      source="api-rules.md §2 H8 (observed second-hand: Claude Code gateway docs); api-version-2026-10-21.md §5 VN10")
+def beta_field(ctx):
+    """A body field that exists only behind an `anthropic-beta` header.
+
+    Without the header the API answers `<field>: Extra inputs are not permitted` (H8). The body
+    alone does not say whether the header is sent, so this is a reminder, not an error.
+
+    Fix: send the beta header named in the finding with the request (SDK: the `betas=[...]`
+    argument of `client.beta.messages.create`), or remove the field.
+
+    Bad:  {"context_management": {...}} sent without `anthropic-beta: context-management-2025-06-27`
+    Good: the same body with that header
+    """
+    from ..models.request import BETA_FIELDS
+
+    if not isinstance(ctx.body, dict):
+        return
+    for key, header in BETA_FIELDS.items():
+        if key in ctx.body:
+            needs = f"the `anthropic-beta: {header}` header" if header else "its beta header"
+            yield warn((key,), f"`{key}` is a beta field: it is accepted only with {needs}",
+                       fix=f"send {needs}, or remove `{key}`")

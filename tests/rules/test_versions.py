@@ -171,3 +171,22 @@ class TestRobustness:
     def test_malformed_bodies_never_crash_a_version_rule(self, body, version):
         found = claude_lint.validate(body, api_version=version)
         assert [d.message for d in found if d.code == "CL000" and "rule CL90" in d.message] == []
+
+
+class TestBetaField:
+    def test_beta_field_is_a_reminder_naming_its_header(self):
+        from tests.helpers import only, request
+
+        d = only(request(mcp_servers=[{"type": "url", "url": "https://mcp.example.com/sse", "name": "x"}]), "CL951")
+        assert d.severity == "warning" and d.status is None and d.path == "mcp_servers"
+        assert "anthropic-beta: mcp-client-2025-11-20" in d.message
+
+    def test_unknown_header_is_not_invented(self):
+        from tests.helpers import only, request
+
+        assert "its beta header" in only(request(thread={"id": "t"}), "CL951").message
+
+    def test_plain_request_has_no_reminder(self):
+        from tests.helpers import codes, request
+
+        assert "CL951" not in codes(request())
