@@ -99,6 +99,40 @@ def _use_color(choice: str, stream) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
+@main.command("schema")
+@click.option("--write", is_flag=True, help="Write the schemas into DIRECTORY.")
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 when the files in DIRECTORY differ from the models.")
+@click.option("--directory", default="schemas", show_default=True, type=click.Path(file_okay=False))
+@click.argument("name", required=False)
+def schema(write, check_only, directory, name):
+    """Print (or --write) the JSON Schemas of the request bodies, generated from the models."""
+    from pathlib import Path
+
+    from .schemas import SCHEMAS, render
+
+    if name is not None and name not in SCHEMAS:
+        raise click.UsageError(f"no schema {name!r}; known: {', '.join(SCHEMAS)}")
+    names = [name] if name else list(SCHEMAS)
+    if not (write or check_only):
+        for n in names:
+            click.echo(render(n), nl=False)
+        return
+    stale = []
+    for n in names:
+        path = Path(directory) / n
+        text = render(n)
+        if check_only:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path))
+        elif not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            click.echo(f"wrote {path}")
+    if stale:
+        click.echo("out of date (run `claude-lint schema --write`): " + ", ".join(stale), err=True)
+        sys.exit(1)
+
+
 @main.command("rule")
 @click.argument("code")
 def rule_docs(code):
