@@ -56,17 +56,20 @@ def _split(values) -> list:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option("--skip-non-requests", is_flag=True,
               help="Skip JSON documents that are not request bodies (for hooks that see every .json file).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (written atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change what the request does.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as unified diffs instead of writing them.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Use this config file instead of the one found above each linted file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 def check(paths, output_format, statistics, select, ignore, default_model, api_version, endpoint, color, exit_zero,
-          skip_non_requests, config_file, isolated):
+          skip_non_requests, fix, unsafe_fixes, show_diff, config_file, isolated):
     """Lint request bodies: files, directories, - for stdin."""
     from pathlib import Path
 
     from . import rules
     from .config import ConfigError, Resolver
-    from .report import REPORTERS, StatisticsReporter
+    from .report import REPORTERS, DiffReporter, StatisticsReporter
     from .run import Linters, Options, print_load_error, run
 
     try:
@@ -74,12 +77,13 @@ def check(paths, output_format, statistics, select, ignore, default_model, api_v
     except KeyError as exc:
         raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
     options = Options(endpoint=endpoint, api_version=api_version, skip_non_requests=skip_non_requests,
-                      select=tuple(_split(select)), ignore=tuple(_split(ignore)), default_model=default_model)
+                      select=tuple(_split(select)), ignore=tuple(_split(ignore)), default_model=default_model,
+                      fix="diff" if show_diff else ("write" if fix else None), unsafe_fixes=unsafe_fixes)
     linters = Linters(options, Resolver(explicit=Path(config_file) if config_file else None, isolated=isolated))
     out = sys.stdout
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    reporter_class = StatisticsReporter if statistics else REPORTERS[output_format]
+    reporter_class = DiffReporter if show_diff else StatisticsReporter if statistics else REPORTERS[output_format]
     reporter = reporter_class(out, color=_use_color(color, out))
     try:
         summary = run(paths, linters, reporter, on_load_error=print_load_error)
@@ -90,6 +94,8 @@ def check(paths, output_format, statistics, select, ignore, default_model, api_v
         raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
     if summary.load_errors:
         sys.exit(2)
+    if show_diff:
+        sys.exit(1 if summary.changed_files and not exit_zero else 0)
     sys.exit(1 if summary.errors and not exit_zero else 0)
 
 

@@ -45,6 +45,15 @@ class Diagnostic:
     # Where the finding is, as segments; ``path`` is its dotted form. Kept for locating the value
     # in the source text (keys may themselves contain dots).
     loc: Loc = field(default=(), repr=False, compare=False)
+    # An automatic fix (claude_lint.fix.Edit) with its path from the document's root.
+    edit: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def fixable(self) -> Optional[str]:
+        """``"safe"``, ``"unsafe"`` (needs --unsafe-fixes) or ``None``."""
+        if self.edit is None:
+            return None
+        return "safe" if self.edit.safe else "unsafe"
 
     @property
     def is_error(self) -> bool:
@@ -88,6 +97,7 @@ class Diagnostic:
             "error_type": self.error_type,
             "api_message": self.api_message,
             "fix": self.fix,
+            "fixable": self.fixable,
         }
 
 

@@ -10,7 +10,9 @@ from .checking.engine import Linter, diagnostic_of
 from .config import Resolver, Settings
 from .data.catalog import default_catalog
 from .diagnostic import Diagnostic
+from .fix import apply_edits, chosen, write_atomically
 from .load import Document, LoadError, iter_paths, load
+from .load.documents import parse
 from .report import Reporter, Summary
 
 # Findings whose natural anchor is the key rather than the value (an unknown key: point at it).
@@ -27,6 +29,8 @@ class Options:
     select: tuple = ()  # replaces the configured selection when given
     ignore: tuple = ()  # added to the configured ignores
     default_model: Optional[str] = None
+    fix: Optional[str] = None  # None, "write" (--fix) or "diff" (--diff)
+    unsafe_fixes: bool = False
 
 
 class Linters:
@@ -122,6 +126,69 @@ class BatchFile:
         return [diagnostic_of(rules.RULES["CL702"], finding).with_position(file, None)]
 
 
+def fix_document(linter: Linter, doc: Document, endpoint: str, api_version: Optional[str], unsafe: bool,
+                 rounds: int = 8) -> tuple:
+    """``(document, remaining findings, fixes applied)``: apply the fixes, lint again, repeat
+    (a fix can make another one possible) until nothing changes. A fix that would leave text
+    that does not parse is never applied."""
+    applied = 0
+    found = lint_document(linter, doc, endpoint, api_version)
+    for _ in range(rounds):
+        edits = chosen((d.edit for d in found), unsafe)
+        text, count = apply_edits(doc.text, edits) if edits else (doc.text, 0)
+        if not count or text == doc.text:
+            break
+        try:
+            data = parse(text, doc.file, doc.first_line)
+        except LoadError:
+            break
+        doc = Document(doc.file, text, data, doc.kind, doc.first_line)
+        applied += count
+        found = lint_document(linter, doc, endpoint, api_version)
+    return doc, found, applied
+
+
+class FileFixes:
+    """The new text of the documents of one file, written (or shown as a diff) once the file is done."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.lines: dict = {}  # first line -> (old text, new text) of each changed document
+
+    def record(self, old: Document, new: Document) -> None:
+        if new.text != old.text:
+            self.lines[old.first_line] = (old.text, new.text)
+
+    def finish(self, mode: str, out) -> bool:
+        """Write the file (or print its diff); True when it changed."""
+        if not self.lines:
+            return False
+        with open(self.path, "rb") as handle:
+            data = handle.read()
+        bom = data[:3] if data.startswith(b"\xef\xbb\xbf") else b""
+        original = data[len(bom):].decode("utf-8")
+        if self.path.endswith(".jsonl"):
+            lines = original.split("\n")
+            for first_line, (old, new) in self.lines.items():
+                line = lines[first_line - 1]
+                if line.rstrip("\r") == old.rstrip("\r\n"):  # a document's text keeps its line ending
+                    lines[first_line - 1] = new.rstrip("\r\n") + line[len(line.rstrip("\r")):]
+            updated = "\n".join(lines)
+        else:
+            [(old, new)] = self.lines.values()
+            updated = new
+        if mode == "diff":
+            import difflib
+
+            out.writelines(difflib.unified_diff(original.splitlines(True), updated.splitlines(True),
+                                                self.path, self.path))
+            if not updated.endswith("\n"):
+                out.write("\n")
+        else:
+            write_atomically(self.path, (bom.decode("utf-8") if bom else "") + updated)
+        return True
+
+
 def run(
     paths: Iterable[str],
     linters: Linters,
@@ -142,6 +209,7 @@ def run(
         summary.files += 1
         linter, api_version = linters.for_file(path)
         batch = BatchFile(linter)
+        fixes = FileFixes(path) if options.fix and path != "-" else None
 
         def report(found, doc=None):
             for d in found:
@@ -156,11 +224,20 @@ def run(
             if options.skip_non_requests and not looks_like_request(item.data):
                 continue
             summary.documents += 1
-            report(lint_document(linter, item, options.endpoint, api_version), item)
+            if fixes is not None:
+                fixed, found, applied = fix_document(linter, item, options.endpoint, api_version, options.unsafe_fixes)
+                fixes.record(item, fixed)
+                summary.fixed += applied
+                item = fixed
+            else:
+                found = lint_document(linter, item, options.endpoint, api_version)
+            report(found, item)
             if item.kind == "batch_line":
                 report(batch.line(item), item)
         if batch.lines:
             report(batch.end(path))
+        if fixes is not None and fixes.finish(options.fix, reporter.out if options.fix == "diff" else None):
+            summary.changed_files += 1
     reporter.close(summary)
     return summary
 

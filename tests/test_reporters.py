@@ -44,7 +44,7 @@ def test_json_schema_fields(fixture):
     assert set(data) == {"version", "diagnostics", "summary"}
     first = data["diagnostics"][0]
     assert set(first) == {"file", "line", "column", "end_line", "end_column", "code", "name", "severity", "path",
-                          "pointer", "message", "status", "error_type", "api_message", "fix"}
+                          "pointer", "message", "status", "error_type", "api_message", "fix", "fixable"}
     assert data["summary"] == {"files": 1, "requests": 1, "errors": 2, "warnings": 0, "load_errors": 0}
 
 

@@ -143,4 +143,5 @@ def diagnostic_of(rule: Rule, finding: Finding, prefix: tuple = ()) -> Diagnosti
         api_message=finding.api_message,
         fix=finding.fix,
         loc=loc,
+        edit=finding.edit.prefixed(prefix) if finding.edit is not None else None,
     )

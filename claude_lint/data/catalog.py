@@ -117,6 +117,7 @@ class ModelMatch:
     suggestion: Optional[str] = None  # the id that was probably meant
     reason: Optional[str] = None  # why an unknown id is wrong
     plausible_future: bool = False  # unknown, but shaped like a model not yet in the catalog
+    certain: bool = False  # the suggestion undoes a known misspelling (not just a similar id)
 
 
 class Catalog:
@@ -154,13 +155,13 @@ class Catalog:
             return ModelMatch(info)
         stripped = model_id.strip()
         if stripped != model_id and stripped in self._by_id:
-            return ModelMatch(None, stripped, "the id carries surrounding whitespace, which the API keeps")
+            return ModelMatch(None, stripped, "the id carries surrounding whitespace, which the API keeps", certain=True)
         cloud = self._cloud.get(stripped)
         if cloud is not None:
-            return ModelMatch(None, cloud.id, "this is a cloud-platform id (Bedrock or Vertex AI), not a Claude API id")
+            return ModelMatch(None, cloud.id, "this is a cloud-platform id (Bedrock or Vertex AI), not a Claude API id", certain=True)
         normal = _normalise(stripped)
         if normal in self._by_id and normal != stripped:
-            return ModelMatch(None, normal, _spelling_reason(stripped))
+            return ModelMatch(None, normal, _spelling_reason(stripped), certain=True)
         dated = _DATED.match(normal)
         if dated and dated.group(1) in self._by_id and _modern_version(dated.group(1)) is not None:
             return ModelMatch(None, dated.group(1), "models from Claude 4.6 on have no dated snapshot ids; the undated id is the snapshot")

@@ -129,3 +129,28 @@ def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0) -> tupl
         else:
             return anchor
     return i, _value_end(text, i)
+
+
+def member_span(text: str, loc: tuple, *, start: int = 0) -> Optional[tuple]:
+    """``(item_start, value_start, value_end)`` of the field at ``loc`` when it exists exactly:
+    ``item_start`` is where its key starts (an object member) or its value (an array element).
+    ``None`` when any part of the path is missing."""
+    if not loc:
+        return None
+    i = _ws(text, start)
+    item_start = i
+    for seg in loc:
+        c = text[i:i + 1]
+        if c == "{" and isinstance(seg, str):
+            member = _member(text, i, seg)
+            if member is None:
+                return None
+            item_start, _, i = member
+        elif c == "[" and isinstance(seg, int):
+            element = _element(text, i, seg)
+            if element is None:
+                return None
+            item_start = i = element
+        else:
+            return None
+    return item_start, i, _value_end(text, i)

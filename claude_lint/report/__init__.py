@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .base import Reporter, Summary
+from .diff import DiffReporter
 from .github import GithubReporter
 from .json_ import JsonReporter
 from .sarif import SarifReporter
@@ -10,4 +11,4 @@ from .text import TextReporter
 
 REPORTERS = {r.name: r for r in (TextReporter, JsonReporter, SarifReporter, GithubReporter)}
 
-__all__ = ["REPORTERS", "Reporter", "StatisticsReporter", "Summary"]
+__all__ = ["REPORTERS", "DiffReporter", "Reporter", "StatisticsReporter", "Summary"]

@@ -15,6 +15,8 @@ class Summary:
     errors: int = 0
     warnings: int = 0
     load_errors: int = 0
+    fixed: int = 0  # fixes applied (or, with --diff, that would be)
+    changed_files: int = 0
     by_code: Counter = field(default_factory=Counter)
     names: dict = field(default_factory=dict)
 

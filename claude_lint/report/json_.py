@@ -5,11 +5,12 @@ Schema (version 1)::
     {"version": 1,
      "diagnostics": [{"file", "line", "column", "end_line", "end_column", "code", "name",
                       "severity", "path", "pointer", "message", "status", "error_type",
-                      "api_message", "fix"}, ...],
+                      "api_message", "fix", "fixable"}, ...],
      "summary": {"files", "requests", "errors", "warnings", "load_errors"}}
 
 Positions are 1-based (columns count characters) and ``null`` when the finding concerns the whole
-request or the input was not text.
+request or the input was not text. ``fixable`` is ``"safe"`` (``--fix`` applies it),
+``"unsafe"`` (``--unsafe-fixes``) or ``null``.
 """
 from __future__ import annotations
 

@@ -36,6 +36,9 @@ class TextReporter(Reporter):
             write(_excerpt(d, source_line, self._c))
 
     def close(self, summary: Summary) -> None:
+        if summary.fixed:
+            self.out.write(f"Fixed {summary.fixed} problem{'s' * (summary.fixed != 1)} "
+                           f"in {summary.changed_files} file{'s' * (summary.changed_files != 1)}.\n")
         if summary.errors or summary.warnings:
             self.out.write(
                 f"Found {summary.errors} error{'s' * (summary.errors != 1)} and "

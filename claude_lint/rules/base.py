@@ -53,6 +53,7 @@ class Finding:
     severity: Optional[str] = None  # None: the rule's default
     status: object = INHERIT  # an int, None (no API error predicted), or the rule's
     error_type: object = INHERIT
+    edit: object = None  # an automatic fix (claude_lint.fix.Edit), when one is certain enough
 
 
 @dataclass(frozen=True)

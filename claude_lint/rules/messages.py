@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..checking.context import blocks, is_empty_content, messages, text_blocks
+from .. import fix
 from .base import Finding, rule, warn
 from .caching import marks_empty_text
 
@@ -66,10 +67,12 @@ def empty_text_block(ctx):
     Bad:  {"content": [{"type": "text", "text": ""}, {"type": "image", "source": {...}}]}
     Good: {"content": [{"type": "image", "source": {...}}]}
     """
+    last = _last_index(ctx)
     for where, loc, block, text in _all_text_blocks(ctx):
         if text == "" and not marks_empty_text(block):  # with cache_control the API answers CL504's text
             yield Finding(loc + ("text",), f"{where} text block is empty",
-                          api_message=f"{where}: text content blocks must be non-empty", fix="remove the empty text block")
+                          api_message=f"{where}: text content blocks must be non-empty", fix="remove the empty text block",
+                          edit=_drop_block(ctx, loc, last))
 
 
 @rule("CL204", "whitespace-text-block", source="api-rules.md §5 G10 (observed: cc#23440, cc#23352); §20 nuance (LibreChat-AI/agents#124)")
@@ -121,6 +124,19 @@ def _has_real_text(ctx, loc) -> bool:
     return any(text.strip() for _, _, text in text_blocks(content))
 
 
+def _drop_block(ctx, loc: tuple, last: int):
+    """Removing a block is safe when its list keeps other blocks and it is not the prefill."""
+    if loc[0] == "messages":
+        _, n, _, _ = loc
+        message = ctx.body["messages"][n]
+        if n == last and message.get("role") == "assistant":
+            return None
+        siblings = message.get("content")
+    else:
+        siblings = ctx.get("system")
+    return fix.remove(loc, "drop the empty text block") if len(siblings) > 1 else None
+
+
 def _last_index(ctx) -> int:
     items = ctx.get("messages")
     return len(items) - 1 if isinstance(items, list) else -1
@@ -162,7 +178,8 @@ def prefill_trailing_whitespace(ctx):
     if text and text != text.rstrip() and (text.strip() or isinstance(content, str)):
         yield Finding(loc, "the final assistant message ends with whitespace",
                       api_message="messages: final assistant content cannot end with trailing whitespace",
-                      fix="strip the trailing whitespace from the prefill")
+                      fix="strip the trailing whitespace from the prefill",
+                      edit=fix.replace(loc, text.rstrip(), "strip the trailing whitespace"))
 
 
 @rule("CL206", "prefill-not-supported", source="api-rules.md §5 G12 (observed: vibetrading#246, skyvern#4795, biomni#284)")

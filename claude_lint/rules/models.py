@@ -1,6 +1,7 @@
 """CL60x: the model id — unknown, retired, deprecated (api-rules §4, models.json)."""
 from __future__ import annotations
 
+from .. import fix
 from .base import NOT_FOUND, Finding, Phase, rule, warn
 
 _SOURCE = "api-rules.md §4 M1/M2 (observed: cc#5349, aider#747, swarms#1220); models.json"
@@ -29,12 +30,18 @@ def unknown_model(ctx):
     if match.plausible_future:
         return
     hint = f"; did you mean `{match.suggestion}`?" if match.suggestion else ""
+    # A spelling the catalog can undo (dots, case, cloud prefixes) is a safe fix; a merely
+    # similar id is a guess.
+    correction = None
+    if match.suggestion:
+        correction = fix.replace(("model",), match.suggestion, f"use `{match.suggestion}`", safe=match.certain)
     reason = f" ({match.reason})" if match.reason else ""
     yield Finding(
         ("model",),
         f"model `{model_id}` does not exist{reason}{hint}",
         api_message=f"model: {model_id}",
         fix=f"use `{match.suggestion}`" if match.suggestion else "use a model id listed in the Claude models overview",
+        edit=correction,
     )
 
 

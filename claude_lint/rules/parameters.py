@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .. import fix
 from .base import GENERATION_SCOPES, Finding, rule, warn
 from .thinking import thinking_rejects_sampling
 
@@ -37,6 +38,7 @@ def max_tokens_over_cap(ctx):
         f"max_tokens {n} is above the {cap}-token output limit of {ctx.model_id}",
         api_message=f"max_tokens: {n} > {cap}, which is the maximum allowed number of output tokens for {ctx.model_id}",
         fix=f"set max_tokens to at most {cap}",
+        edit=fix.replace(("max_tokens",), cap, f"lower max_tokens to {cap}"),
     )
 
 
@@ -82,6 +84,7 @@ def sampling_parameter_removed(ctx):
             f"{ctx.model_id} does not accept `{key}` (non-default sampling was removed on this model)",
             api_message=_DEPRECATED_TEXT[key],
             fix=f"remove `{key}`",
+            edit=fix.remove((key,), f"remove `{key}`", safe=False),
         )
 
 
@@ -132,7 +135,8 @@ def empty_stop_sequence(ctx):
     for k, seq in _stop_sequences(ctx):
         if seq == "":
             yield Finding(("stop_sequences", k), "stop sequence is empty",
-                          api_message="stop_sequences: each stop sequence must be non-empty", fix="remove the empty stop sequence")
+                          api_message="stop_sequences: each stop sequence must be non-empty", fix="remove the empty stop sequence",
+                          edit=fix.remove(("stop_sequences", k), "remove the empty stop sequence", safe=False))
 
 
 @rule("CL804", "whitespace-stop-sequence", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T14 (observed: litellm#3286, cody#3549)")
@@ -151,7 +155,8 @@ def whitespace_stop_sequence(ctx):
         if seq and not seq.strip():
             yield Finding(("stop_sequences", k), f"stop sequence {seq!r} is only whitespace",
                           api_message="stop_sequences: each stop sequence must contain non-whitespace",
-                          fix="remove the whitespace-only stop sequence or add text to it")
+                          fix="remove the whitespace-only stop sequence or add text to it",
+                          edit=fix.remove(("stop_sequences", k), "remove the stop sequence", safe=False))
 
 
 def _stop_sequences(ctx):

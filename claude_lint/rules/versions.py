@@ -6,6 +6,7 @@ Each rule asks the version records in ``data/versions.py``; under ``2023-06-01``
 from __future__ import annotations
 
 from ..checking.context import blocks, messages
+from .. import fix
 from .base import Finding, Phase, rule, warn
 
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"
@@ -38,7 +39,7 @@ def removed_in_api_version(ctx):
         if note:
             message = f"`{key}` {note}"
         yield Finding((key,), message, api_message=f"{key}: Extra inputs are not permitted" if not note else None,
-                      severity=severity, fix=f"remove `{key}`",
+                      severity=severity, fix=f"remove `{key}`", edit=fix.remove((key,), f"remove `{key}`", safe=False),
                       status=None if note else 400, error_type=None if note else "invalid_request_error")
 
 
