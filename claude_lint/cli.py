@@ -59,11 +59,13 @@ def _split(values) -> list:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (written atomically).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes that change what the request does.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as unified diffs instead of writing them.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Lint files in this many processes (0: one per CPU); output order does not change.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Use this config file instead of the one found above each linted file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
 def check(paths, output_format, statistics, select, ignore, default_model, api_version, endpoint, color, exit_zero,
-          skip_non_requests, fix, unsafe_fixes, show_diff, config_file, isolated):
+          skip_non_requests, fix, unsafe_fixes, show_diff, jobs, config_file, isolated):
     """Lint request bodies: files, directories, - for stdin."""
     from pathlib import Path
 
@@ -86,7 +88,7 @@ def check(paths, output_format, statistics, select, ignore, default_model, api_v
     reporter_class = DiffReporter if show_diff else StatisticsReporter if statistics else REPORTERS[output_format]
     reporter = reporter_class(out, color=_use_color(color, out))
     try:
-        summary = run(paths, linters, reporter, on_load_error=print_load_error)
+        summary = run(paths, linters, reporter, on_load_error=print_load_error, jobs=jobs or os.cpu_count() or 1)
     except ConfigError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)

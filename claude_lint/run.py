@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from . import rules
 from .checking.engine import Linter, diagnostic_of
@@ -159,10 +159,11 @@ class FileFixes:
         if new.text != old.text:
             self.lines[old.first_line] = (old.text, new.text)
 
-    def finish(self, mode: str, out) -> bool:
-        """Write the file (or print its diff); True when it changed."""
+    def finish(self, mode: str) -> Optional[str]:
+        """Write the file, or with ``mode == "diff"`` return its unified diff; ``None`` when it
+        does not change."""
         if not self.lines:
-            return False
+            return None
         with open(self.path, "rb") as handle:
             data = handle.read()
         bom = data[:3] if data.startswith(b"\xef\xbb\xbf") else b""
@@ -180,13 +181,60 @@ class FileFixes:
         if mode == "diff":
             import difflib
 
-            out.writelines(difflib.unified_diff(original.splitlines(True), updated.splitlines(True),
-                                                self.path, self.path))
-            if not updated.endswith("\n"):
-                out.write("\n")
+            diff = "".join(difflib.unified_diff(original.splitlines(True), updated.splitlines(True), self.path, self.path))
+            return diff if diff.endswith("\n") else diff + "\n"
+        write_atomically(self.path, (bom.decode("utf-8") if bom else "") + updated)
+        return ""
+
+
+def lint_file(path: str, linters: Linters, stdin=None) -> Iterator[tuple]:
+    """The events of one file, in order: ``("document",)``, ``("diagnostic", d, source line)``,
+    ``("load_error", error)``, ``("fixed", n)``, ``("changed", diff text)``. Streams: a batch file
+    is held one line at a time."""
+    options = linters.options
+    linter, api_version = linters.for_file(path)
+    batch = BatchFile(linter)
+    fixes = FileFixes(path) if options.fix and path != "-" else None
+    for item in load(path, stdin=stdin):
+        if isinstance(item, LoadError):
+            yield ("load_error", item)
+            continue
+        if options.skip_non_requests and not looks_like_request(item.data):
+            continue
+        yield ("document",)
+        if fixes is not None:
+            fixed, found, applied = fix_document(linter, item, options.endpoint, api_version, options.unsafe_fixes)
+            fixes.record(item, fixed)
+            if applied:
+                yield ("fixed", applied)
+            item = fixed
         else:
-            write_atomically(self.path, (bom.decode("utf-8") if bom else "") + updated)
-        return True
+            found = lint_document(linter, item, options.endpoint, api_version)
+        if item.kind == "batch_line":
+            found = found + batch.line(item)
+        for d in found:
+            yield ("diagnostic", d, item.source_line(d.line) if d.line else None)
+    if batch.lines:
+        for d in batch.end(path):
+            yield ("diagnostic", d, None)
+    if fixes is not None:
+        changed = fixes.finish(options.fix)
+        if changed is not None:
+            yield ("changed", changed)
+
+
+# Set once in each worker process by the pool's initializer, so the linters are sent to a worker
+# once rather than with every file.
+_worker_linters: Optional[Linters] = None
+
+
+def _init_worker(linters: Linters) -> None:
+    global _worker_linters
+    _worker_linters = linters
+
+
+def _lint_file_eagerly(path: str) -> list:
+    return list(lint_file(path, _worker_linters))
 
 
 def run(
@@ -196,50 +244,53 @@ def run(
     *,
     on_load_error: Callable[[LoadError], None],
     stdin=None,
+    jobs: int = 1,
 ) -> Summary:
+    """Lint ``paths`` and report in their order; with ``jobs > 1`` files are linted in that many
+    processes (each file whole in one), and reported in the same order as with one."""
     summary = Summary()
-    options = linters.options
+    files = []
     for path in iter_paths(paths):
         if isinstance(path, LoadError):
             summary.load_errors += 1
             on_load_error(path)
-            continue
-        if path != "-" and linters.excluded(path):
-            continue
-        summary.files += 1
-        linter, api_version = linters.for_file(path)
-        batch = BatchFile(linter)
-        fixes = FileFixes(path) if options.fix and path != "-" else None
-
-        def report(found, doc=None):
-            for d in found:
-                summary.count(d)
-                reporter.diagnostic(d, doc.source_line(d.line) if doc is not None and d.line else None)
-
-        for item in load(path, stdin=stdin):
-            if isinstance(item, LoadError):
+        elif path == "-" or not linters.excluded(path):
+            files.append(path)
+    summary.files = len(files)
+    if jobs > 1 and len(files) > 1 and "-" not in files:
+        results = _parallel(files, linters, jobs)
+    else:
+        results = (lint_file(path, linters, stdin) for path in files)
+    for events in results:
+        for event in events:
+            kind = event[0]
+            if kind == "diagnostic":
+                summary.count(event[1])
+                reporter.diagnostic(event[1], event[2])
+            elif kind == "document":
+                summary.documents += 1
+            elif kind == "load_error":
                 summary.load_errors += 1
-                on_load_error(item)
-                continue
-            if options.skip_non_requests and not looks_like_request(item.data):
-                continue
-            summary.documents += 1
-            if fixes is not None:
-                fixed, found, applied = fix_document(linter, item, options.endpoint, api_version, options.unsafe_fixes)
-                fixes.record(item, fixed)
-                summary.fixed += applied
-                item = fixed
-            else:
-                found = lint_document(linter, item, options.endpoint, api_version)
-            report(found, item)
-            if item.kind == "batch_line":
-                report(batch.line(item), item)
-        if batch.lines:
-            report(batch.end(path))
-        if fixes is not None and fixes.finish(options.fix, reporter.out if options.fix == "diff" else None):
-            summary.changed_files += 1
+                on_load_error(event[1])
+            elif kind == "fixed":
+                summary.fixed += event[1]
+            elif kind == "changed":
+                summary.changed_files += 1
+                reporter.out.write(event[1])
     reporter.close(summary)
     return summary
+
+
+def _parallel(files: list, linters: Linters, jobs: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the already imported modules and built validators with the workers
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(linters,)) as pool:
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        yield from pool.map(_lint_file_eagerly, files, chunksize=chunk)
 
 
 def print_load_error(error: LoadError) -> None:

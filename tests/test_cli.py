@@ -151,3 +151,15 @@ def test_files_are_never_modified(tmp_path):
     before = (path.read_bytes(), path.stat().st_mtime_ns)
     run(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path):
+    for i in range(12):
+        body = {**GOOD, "messages": []} if i % 3 == 0 else GOOD
+        write(tmp_path, f"r{i:02d}.json", body)
+    write(tmp_path, "r05.json", '{"model": ')  # a load error in the middle
+    one = run("--output-format", "json", tmp_path)
+    two = run("--output-format", "json", "--jobs", "2", tmp_path)
+    assert one.exit_code == two.exit_code == 2
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert json.loads(two.stdout)["summary"]["errors"] == 4
