@@ -166,5 +166,22 @@ def list_rules():
         click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.evidence:<3} {r.area:<27} {r.summary}")
 
 
+def run_main() -> None:
+    """The console entry point: any unexpected failure is one line on stderr and exit status 2,
+    never a traceback (set CLAUDE_LINT_TRACEBACK=1 to see it)."""
+    try:
+        main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("claude-lint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # pragma: no cover - a bug; the message asks for a report
+        if os.environ.get("CLAUDE_LINT_TRACEBACK"):
+            raise
+        click.echo(f"claude-lint: internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+        sys.exit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run_main()

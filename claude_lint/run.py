@@ -12,7 +12,6 @@ from .data.catalog import default_catalog
 from .diagnostic import Diagnostic
 from .fix import apply_edits, chosen, write_atomically
 from .load import Document, LoadError, iter_paths, load
-from .load.documents import parse
 from .report import Reporter, Summary
 
 # Findings whose natural anchor is the key rather than the value (an unknown key: point at it).
@@ -87,7 +86,34 @@ def lint_document(linter: Linter, doc: Document, endpoint: str, api_version: Opt
         found = linter.validate_batch_line(doc.data, api_version=api_version)
     else:
         found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version)
-    return [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED)) for d in found]
+    found = [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED)) for d in found]
+    if doc.duplicates and "CL002" in linter.enabled:
+        found = duplicate_keys(doc) + found
+    return found
+
+
+def duplicate_keys(doc: Document) -> list[Diagnostic]:
+    """One warning per repeated key, at the key that wins (the last one)."""
+    from .rules.base import warn
+
+    wanted = {id(obj) for obj, _ in doc.duplicates}
+    where, stack = {}, [((), doc.data)]
+    while stack and len(where) < len(wanted):  # iterative: any depth
+        loc, node = stack.pop()
+        if isinstance(node, dict):
+            if id(node) in wanted:
+                where[id(node)] = loc
+            stack.extend((loc + (k,), v) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((loc + (i,), v) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+    result = []
+    for obj, key in doc.duplicates:
+        loc = where.get(id(obj), ()) + (key,)
+        finding = warn(loc, f"`{key}` appears more than once in this object; the last value is the one used",
+                       fix="remove the earlier occurrence")
+        d = diagnostic_of(rules.RULES["CL002"], finding)
+        result.append(d.with_position(doc.file, doc.span(loc, key=True)))
+    return result
 
 
 class BatchFile:
@@ -139,10 +165,9 @@ def fix_document(linter: Linter, doc: Document, endpoint: str, api_version: Opti
         if not count or text == doc.text:
             break
         try:
-            data = parse(text, doc.file, doc.first_line)
+            doc = Document.parsed(doc.file, text, doc.kind, doc.first_line)
         except LoadError:
             break
-        doc = Document(doc.file, text, data, doc.kind, doc.first_line)
         applied += count
         found = lint_document(linter, doc, endpoint, api_version)
     return doc, found, applied

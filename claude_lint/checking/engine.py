@@ -41,15 +41,26 @@ class Linter:
 
     def validate(self, body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list[Diagnostic]:
         version = versions.resolve(api_version)
-        if endpoint == "batch":
-            return self._batch(body, version)
-        if endpoint not in ENDPOINT_SCOPES:
+        if endpoint != "batch" and endpoint not in ENDPOINT_SCOPES:
             raise ValueError(f"unknown endpoint {endpoint!r}; expected 'messages', 'count_tokens' or 'batch'")
-        return self._finish(self._request(body, ENDPOINT_SCOPES[endpoint], version, ()))
+        try:
+            if endpoint == "batch":
+                return self._batch(body, version)
+            return self._finish(self._request(body, ENDPOINT_SCOPES[endpoint], version, ()))
+        except Exception as exc:  # a bug must become a finding, never an exception in the caller's send path
+            return [self._internal(f"validation failed: {type(exc).__name__}: {exc}")]
+
+    @staticmethod
+    def _internal(message: str) -> Diagnostic:
+        return diagnostic_of(_INTERNAL, Finding((), message))
 
     def validate_batch_line(self, item: Any, *, api_version: Optional[str] = None) -> list[Diagnostic]:
         """One request of a batch (``{custom_id, params}``), with paths relative to it."""
-        return self._finish(self._batch_item(item, versions.resolve(api_version), ()))
+        version = versions.resolve(api_version)
+        try:
+            return self._finish(self._batch_item(item, version, ()))
+        except Exception as exc:
+            return [self._internal(f"validation failed: {type(exc).__name__}: {exc}")]
 
     def check(self, body: Any, **options) -> list[Diagnostic]:
         diagnostics = self.validate(body, **options)

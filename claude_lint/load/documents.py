@@ -36,7 +36,17 @@ class Document:
     data: Any
     kind: str = "request"
     first_line: int = 1
+    # (object, key) for every key that appears more than once in an object; the parser (and the
+    # API) keep the last value
+    duplicates: tuple = ()
     _lines: Optional[LineIndex] = field(default=None, repr=False)
+
+    @classmethod
+    def parsed(cls, file: str, text: str, kind: str = "request", first_line: int = 1) -> "Document":
+        data, duplicates = parse(text, file, first_line)
+        if not isinstance(data, dict):
+            raise LoadError(file, f"the JSON value is {_kind_of(data)}, not a request object", first_line, 1)
+        return cls(file, text, data, kind, first_line, duplicates)
 
     def span(self, loc: tuple, *, key: bool = False) -> tuple:
         """``((line, column), (end_line, end_column))`` of the field at ``loc`` in the file."""
@@ -109,12 +119,40 @@ def _reject_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")
 
 
-def parse(text: str, file: str, first_line: int = 1) -> Any:
-    """The JSON value of ``text``, or a :class:`LoadError` with the position of the problem."""
+def _kind_of(value) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, str):
+        return "a string"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a number"
+
+
+def parse(text: str, file: str, first_line: int = 1) -> tuple:
+    """``(value, duplicates)`` of ``text``, or a :class:`LoadError` with the position of the problem.
+
+    ``duplicates`` lists ``(object, key)`` for keys repeated within one object (the value kept is
+    the last, as the API keeps it); finding them costs one small check per object.
+    """
     if not text.strip():
         raise LoadError(file, "empty file, not a JSON request", first_line if first_line > 1 else None)
+    duplicates = []
+
+    def pairs_to_dict(pairs):
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((result, key))
+                seen.add(key)
+        return result
+
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs_to_dict), tuple(duplicates)
     except json.JSONDecodeError as exc:
         raise LoadError(file, f"invalid JSON: {exc.msg}", exc.lineno + first_line - 1, exc.colno) from None
     except ValueError as exc:  # NaN / Infinity, which JSON does not have

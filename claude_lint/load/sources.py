@@ -6,13 +6,13 @@ import stat
 import sys
 from typing import BinaryIO, Iterator, Union
 
-from .documents import Document, LoadError, decode, parse
+from .documents import Document, LoadError, decode
 
 EXTENSIONS = (".json", ".jsonl")
 STDIN = "-"
 # A body larger than this is larger than any request the API accepts (32 MB; 256 MB for a batch
 # create body), so it is refused before parsing instead of being read into memory.
-MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 300 * 1024 * 1024
 _SKIPPED_DIRS = {"node_modules", "__pycache__"}
 
 Item = Union[Document, LoadError]
@@ -30,6 +30,9 @@ def iter_paths(paths, exclude=()) -> Iterator[Union[str, LoadError]]:
             yield LoadError(path, "broken symbolic link")
         elif not os.path.exists(path):
             yield LoadError(path, "no such file or directory")
+        elif not stat.S_ISREG(os.stat(path).st_mode):
+            # reading a FIFO or a device could block for ever; stdin (-) is the way to pipe a body
+            yield LoadError(path, "not a regular file (a FIFO, socket or device); pipe it to `claude-lint -` instead")
         else:
             yield path
 
@@ -71,6 +74,12 @@ def load(path: str, stdin: BinaryIO = None) -> Iterator[Item]:
         yield LoadError(path, exc.strerror or str(exc))
         return
     with handle:
+        if not path.endswith(".jsonl"):
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_DOCUMENT_BYTES:
+                yield LoadError(path, f"{size:,} bytes: larger than any request the API accepts (32 MB; 256 MB for a "
+                                "batch), not read")
+                return
         if path.endswith(".jsonl"):
             yield from _load_lines(handle, path)
         else:
@@ -80,14 +89,14 @@ def load(path: str, stdin: BinaryIO = None) -> Iterator[Item]:
 def _read_capped(handle: BinaryIO, file: str) -> bytes:
     data = handle.read(MAX_DOCUMENT_BYTES + 1)
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise LoadError(file, f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB, more than any request the API accepts; not read further")
+        raise LoadError(file, f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB, more than any request the API accepts; not read further")
     return data
 
 
 def _load_whole(handle: BinaryIO, file: str) -> Item:
     try:
         text = decode(_read_capped(handle, file), file)
-        return Document(file, text, parse(text, file))
+        return Document.parsed(file, text)
     except LoadError as error:
         return error
     except OSError as exc:
@@ -107,8 +116,9 @@ def _load_lines(handle: BinaryIO, file: str) -> Iterator[Item]:
             if not raw.strip():
                 continue
             try:
-                text = decode(raw, file, first_line=number)
-                yield Document(file, text, parse(text, file, first_line=number), kind="batch_line", first_line=number)
+                # the line ending is not part of the document: positions stay on the line
+                text = decode(raw.rstrip(b"\r\n"), file, first_line=number)
+                yield Document.parsed(file, text, kind="batch_line", first_line=number)
             except LoadError as error:
                 yield error
     except OSError as exc:
@@ -124,7 +134,7 @@ def _load_stdin(stream: BinaryIO) -> Iterator[Item]:
         yield error
         return
     try:
-        yield Document(name, text, parse(text, name))
+        yield Document.parsed(name, text)
     except LoadError as error:
         if error.message != "invalid JSON: Extra data":
             yield error
