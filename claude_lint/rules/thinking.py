@@ -217,9 +217,10 @@ def thinking_budget_not_below_max_tokens(ctx):
 
     The budget is part of the output, so the API answers `` `max_tokens` must be greater than
     `thinking.budget_tokens`.`` followed by a docs link (observed second-hand; the link moved
-    between docs sites, so the exact text is not predicted). With interleaved thinking (a beta
-    header, tools in the request) the budget covers a whole tool loop and may exceed
-    `max_tokens`; a linter cannot see headers, so a request with tools gets a warning.
+    between docs sites, so the exact text is not predicted). With interleaved thinking (the
+    `interleaved-thinking-2025-05-14` beta header, tools in the request) the budget covers a whole
+    tool loop and may exceed `max_tokens`; without that header it is the same error, so a request
+    with tools is an error too, and the finding names the header.
 
     Fix: raise `max_tokens` above the budget, or lower the budget.
 
@@ -234,11 +235,10 @@ def thinking_budget_not_below_max_tokens(ctx):
         return  # a budget below 1024 is a schema error (CL105); max_tokens 0 with thinking is batch.py's
     loc = ("thinking", "budget_tokens")
     fix = f"set max_tokens above {budget}, or lower thinking.budget_tokens below {max_tokens}"
+    message = f"thinking.budget_tokens {budget} must be below max_tokens {max_tokens}"
     if ctx.get("tools"):
-        yield warn(loc, f"thinking.budget_tokens {budget} is not below max_tokens {max_tokens}; accepted only with "
-                        "interleaved thinking (anthropic-beta interleaved-thinking-2025-05-14)", fix=fix)
-        return
-    yield Finding(loc, f"thinking.budget_tokens {budget} must be below max_tokens {max_tokens}", fix=fix)
+        message += " (unless the request is sent with the interleaved-thinking-2025-05-14 beta header)"
+    yield Finding(loc, message, fix=fix)
 
 
 @rule("CL411", "thinking-temperature", endpoints=GENERATION_SCOPES,

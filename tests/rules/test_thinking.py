@@ -89,10 +89,11 @@ class TestBudget:
     def test_budget_below_max_tokens(self):
         assert "CL410" not in codes(request(model="claude-haiku-4-5", max_tokens=4097, thinking={"type": "enabled", "budget_tokens": 4096}))
 
-    def test_with_tools_it_is_a_warning(self):
-        # interleaved thinking (a beta header the linter cannot see) lets the budget exceed max_tokens
+    def test_with_tools_it_is_an_error_naming_the_interleaved_beta(self):
+        # only the interleaved-thinking beta header lets the budget exceed max_tokens
         body = request(model="claude-haiku-4-5", max_tokens=4096, tools=[TOOL], thinking={"type": "enabled", "budget_tokens": 10000})
-        assert only(body, "CL410").severity == "warning"
+        d = only(body, "CL410")
+        assert d.severity == "error" and "interleaved-thinking-2025-05-14" in d.message
 
     def test_max_tokens_zero_is_left_to_the_prewarm_rule(self):
         assert "CL410" not in codes(request(max_tokens=0, thinking={"type": "enabled", "budget_tokens": 1024}))
