@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..data.catalog import Catalog, ModelInfo
 from ..data.versions import UPGRADE_NOTE, ApiVersion, newer_than
@@ -30,6 +30,18 @@ class Context:
     def model_id(self) -> Optional[str]:
         value = self.body.get("model") if isinstance(self.body, dict) else None
         return value if isinstance(value, str) else None
+
+    def view(self, derive: Callable[[Any], Iterable]) -> list:
+        """``list(derive(body))``, computed once per request however many rules ask for it: the
+        messages, the merged turns, the media blocks... (rules run one after another over the same
+        request; each view is one pass instead of one pass per rule)."""
+        memo = self.__dict__.get("_views")
+        if memo is None:
+            memo = self.__dict__["_views"] = {}  # frozen: bypass __setattr__ for this private cache
+        found = memo.get(derive)
+        if found is None:
+            found = memo[derive] = list(derive(self.body))
+        return found
 
     def get(self, key: str, default=None):
         return self.body.get(key, default) if isinstance(self.body, dict) else default

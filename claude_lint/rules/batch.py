@@ -237,7 +237,7 @@ def count_tokens_remote_source(ctx):
     Bad:  {"type": "image", "source": {"type": "url", "url": "https://example.com/a.png"}}
     Good: {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "..."}}
     """
-    for media in media_blocks(ctx.body):
+    for media in ctx.view(media_blocks):
         kind = media.source.get("type")
         if kind in ("url", "file"):
             yield warn(media.loc + ("source", "type"), f"token counting may not accept a `{kind}` {media.type} source",

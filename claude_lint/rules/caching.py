@@ -70,7 +70,7 @@ def too_many_cache_breakpoints(ctx):
     Bad:  five message blocks each with {"cache_control": {"type": "ephemeral"}}
     Good: four of them with cache_control, the fifth without
     """
-    count = sum(1 for _ in breakpoints(ctx.body))
+    count = sum(1 for _ in ctx.view(breakpoints))
     if count <= MAX_BREAKPOINTS:
         return
     api = None if _automatic(ctx) else f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. Found {count}."
@@ -91,7 +91,7 @@ def automatic_cache_no_free_slot(ctx):
     Bad:  {"cache_control": {"type": "ephemeral"}, "system": [three blocks with cache_control], "messages": [a block with cache_control]}
     Good: {"cache_control": {"type": "ephemeral"}, "system": [two blocks with cache_control], "messages": [a block with cache_control]}
     """
-    if _automatic(ctx) and sum(1 for _ in breakpoints(ctx.body)) == MAX_BREAKPOINTS:
+    if _automatic(ctx) and sum(1 for _ in ctx.view(breakpoints)) == MAX_BREAKPOINTS:
         yield Finding(("cache_control",), "automatic caching needs a free breakpoint slot, but 4 explicit cache_control markers are set",
                       fix="remove the top-level cache_control or one explicit marker")
 
@@ -112,7 +112,7 @@ def cache_ttl_order(ctx):
     Good: {"tools": [{..., "cache_control": {"type": "ephemeral", "ttl": "1h"}}], "system": [{..., "cache_control": {"type": "ephemeral", "ttl": "1h"}}]}
     """
     seen_short = None
-    for loc, marker in breakpoints(ctx.body):
+    for loc, marker in ctx.view(breakpoints):
         ttl = marker.get("ttl", "5m")
         if ttl == "5m" and seen_short is None:
             seen_short = loc
@@ -142,7 +142,7 @@ def cache_control_empty_text(ctx):
     Good: {"role": "assistant", "content": [{"type": "text", "text": "Hello.", "cache_control": {"type": "ephemeral"}}]}
     """
     fix = "remove the empty text block and put cache_control on a non-empty one"
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         for m, block, text in text_blocks(message.get("content")):
             if text == "" and _marked(block):
                 yield Finding(("messages", n, "content", m, "text"), f"cache_control is set on an empty text block in message {n}",

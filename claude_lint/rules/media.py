@@ -186,7 +186,7 @@ def image_too_large(ctx):
     Bad:  {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<6 MB of base64>"}}
     Good: {"type": "image", "source": {"type": "base64", "media_type": "image/jpeg", "data": "<the same image, 1568 px, 400 KB>"}}
     """
-    for media, _declared, data in _base64_images(ctx.body):
+    for media, _declared, data in ctx.view(_base64_images):
         if len(data) <= IMAGE_BYTES_LIMIT:
             continue
         view = mb.Base64View.of(data)
@@ -217,7 +217,7 @@ def image_type_mismatch(ctx):
     Bad:  {"media_type": "image/png", "data": "R0lGODdh...<GIF bytes>"}
     Good: {"media_type": "image/gif", "data": "R0lGODdh...<GIF bytes>"}
     """
-    for media, declared, data in _base64_images(ctx.body):
+    for media, declared, data in ctx.view(_base64_images):
         opened = _open(data)
         if opened is None or opened[0].size == 0:
             continue
@@ -251,7 +251,7 @@ def image_unreadable(ctx):
     Bad:  {"media_type": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYF"}
     Good: {"media_type": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYF...<the whole file>...//2Q=="}
     """
-    for media, declared, data in _base64_images(ctx.body):
+    for media, declared, data in ctx.view(_base64_images):
         opened = _open(data)
         if opened is None:
             continue
@@ -284,7 +284,7 @@ def image_dimensions_too_large(ctx):
     Bad:  {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<an 8200 x 12 px PNG>"}}
     Good: {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<the same image at 8000 x 12 px>"}}
     """
-    for media, info in _readable_images(ctx.body):
+    for media, info in ctx.view(_readable_images):
         if info.problem or info.longest_side <= MAX_DIMENSION:
             continue
         yield Finding(media.data_loc, f"the image is {info.width} x {info.height} px; neither side may exceed {MAX_DIMENSION} px",
@@ -308,10 +308,10 @@ def many_image_dimensions(ctx):
     Bad:  {"messages": [{"role": "user", "content": [<21 image blocks, one of them 2400 x 1200 px>]}]}
     Good: {"messages": [{"role": "user", "content": [<21 image blocks, all at most 2000 px per side>]}]}
     """
-    count = sum(1 for media in media_blocks(ctx.body) if media.type == "image")
+    count = sum(1 for media in ctx.view(media_blocks) if media.type == "image")
     if count <= MANY_IMAGES:
         return
-    for media, info in _readable_images(ctx.body):
+    for media, info in ctx.view(_readable_images):
         if info.problem or not MANY_IMAGES_MAX_DIMENSION < info.longest_side <= MAX_DIMENSION:
             continue
         yield Finding(media.data_loc,
@@ -338,7 +338,7 @@ def too_many_media(ctx):
     Good: {"messages": [<the same turns, the oldest screenshots replaced by text notes>]}
     """
     images = documents = 0
-    for media in media_blocks(ctx.body):
+    for media in ctx.view(media_blocks):
         if media.type == "image":
             images += 1
         elif media.type == "document" and media.source.get("type") not in ("text", "content"):
@@ -362,7 +362,7 @@ def invalid_pdf(ctx):
     Bad:  {"type": "base64", "media_type": "application/pdf", "data": "UEsDBAoAAAAA...<a ZIP file>"}
     Good: {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0xLjQK..."}
     """
-    for media, data in _base64_pdfs(ctx.body):
+    for media, data in ctx.view(_base64_pdfs):
         opened = _open(data)
         if opened is None:
             continue
@@ -391,7 +391,7 @@ def encrypted_pdf(ctx):
     Bad:  {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<a PDF with /Encrypt>"}}
     Good: {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the decrypted PDF>"}}
     """
-    for media, data in _base64_pdfs(ctx.body):
+    for media, data in ctx.view(_base64_pdfs):
         opened = _open(data)
         try:
             if opened is None or not mb.pdf_has_header(opened[0]) or not mb.pdf_encrypted(opened[0]):
@@ -415,7 +415,7 @@ def truncated_pdf(ctx):
     Bad:  {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the first 2 MB of a 3 MB PDF>"}}
     Good: {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the whole PDF>"}}
     """
-    for media, data in _base64_pdfs(ctx.body):
+    for media, data in ctx.view(_base64_pdfs):
         opened = _open(data)
         try:
             if opened is None or not mb.pdf_has_header(opened[0]) or mb.pdf_has_eof(opened[0]):
@@ -439,7 +439,7 @@ def citations_all_or_none(ctx):
     Good: [{"type": "document", ..., "citations": {"enabled": true}}, {"type": "document", ..., "citations": {"enabled": true}}]
     """
     first = None
-    for media in media_blocks(ctx.body):
+    for media in ctx.view(media_blocks):
         if media.type != "document":
             continue
         citations = media.block.get("citations")

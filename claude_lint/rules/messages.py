@@ -35,7 +35,7 @@ def empty_message_content(ctx):
     Bad:  {"messages": [{"role": "user", "content": []}, {"role": "assistant", "content": "Hi."}]}
     Good: {"messages": [{"role": "user", "content": "Hello"}, {"role": "assistant", "content": "Hi."}]}
     """
-    items = messages(ctx.body)
+    items = ctx.view(messages)
     last = _last_index(ctx)
     for n, message in items:
         if not is_empty_content(message.get("content")):
@@ -100,7 +100,7 @@ def whitespace_text_block(ctx):
         yield Finding(finding_loc, f"{where} text block contains only whitespace",
                       api_message=api.format(where=where), fix="remove the block or give it real text")
     last = _last_index(ctx)
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         content = message.get("content")
         if isinstance(content, str) and content and not content.strip():
             if n == last and message.get("role") == "assistant":
@@ -111,7 +111,7 @@ def whitespace_text_block(ctx):
 
 def _all_text_blocks(ctx):
     """``(prefix word, block loc, block, text)`` for top-level text blocks of messages and system."""
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         for m, block, text in text_blocks(message.get("content")):
             yield "messages", ("messages", n, "content", m), block, text
     for k, block, text in text_blocks(ctx.get("system")):
@@ -224,7 +224,7 @@ def system_message_not_supported(ctx):
     Good: {"model": "claude-sonnet-4-6", "system": "Be brief.", "messages": [...]}
     """
     info = ctx.model
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         if message.get("role") != "system" or n == 0:
             continue  # a leading system message is CL208's
         if info is not None and info.mid_conversation_system is False:
@@ -253,7 +253,7 @@ def system_message_placement(ctx):
     if not isinstance(items, list):
         return
     supported = ctx.model is not None and ctx.model.mid_conversation_system is not False
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         if message.get("role") != "system":
             continue
         loc = ("messages", n, "role")

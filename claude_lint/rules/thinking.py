@@ -394,7 +394,7 @@ def thinking_block_not_first(ctx):
     """
     if thinking_type(ctx) != "enabled":
         return
-    turn = _current_assistant_turn(turns(ctx.body))
+    turn = _current_assistant_turn(ctx.view(turns))
     if turn is None or not turn.parts or turn.parts[0].type in THINKING_BLOCKS:
         return
     first = turn.parts[0]
@@ -422,7 +422,7 @@ def thinking_block_in_prefill_without_thinking(ctx):
         return  # absent `thinking` means off only on models that do not think by default
     if kind is not None and kind != "disabled":
         return
-    items = turns(ctx.body)
+    items = ctx.view(turns)
     if not items or items[-1].role != "assistant":
         return
     for part in items[-1].parts:

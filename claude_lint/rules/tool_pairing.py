@@ -53,7 +53,7 @@ def tool_blocks_without_tools(ctx):
     tools = ctx.get("tools")
     if not (tools is None or tools == []):
         return
-    for _, message in messages(ctx.body):
+    for _, message in ctx.view(messages):
         for _, block in blocks(message.get("content")):
             kind = block.get("type")
             if kind in ("tool_use", "tool_result"):
@@ -78,7 +78,7 @@ def block_in_wrong_role(ctx):
     Bad:  {"role": "assistant", "content": [{"type": "tool_result", "tool_use_id": "toolu_01", "content": "4"}]}
     Good: {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_01", "content": "4"}]}
     """
-    for turn in turns(ctx.body):
+    for turn in ctx.view(turns):
         wrong = _ASSISTANT_ONLY if turn.role == "user" else _USER_ONLY if turn.role == "assistant" else ()
         for part in turn.parts:
             if _kind(part) in wrong:
@@ -105,7 +105,7 @@ def duplicate_tool_use_id(ctx):
     """
     first: dict = {}  # id -> the turn it first appeared in
     reported: set = set()
-    for t, turn in enumerate(turns(ctx.body)):
+    for t, turn in enumerate(ctx.view(turns)):
         if turn.role != "assistant":
             continue
         for part in turn.parts:
@@ -144,7 +144,7 @@ def tool_use_without_result(ctx):
     Bad:  {"role": "user", "content": [{"type": "text", "text": "Results:"}, {"type": "tool_result", ...}]}
     Good: {"role": "user", "content": [{"type": "tool_result", ...}, {"type": "text", "text": "What next?"}]}
     """
-    conversation = turns(ctx.body)
+    conversation = ctx.view(turns)
     for t, turn in enumerate(conversation):
         if turn.role != "assistant":
             continue
@@ -216,7 +216,7 @@ def orphan_tool_result(ctx):
     Good: {"messages": [{"role": "user", "content": "Fix the failing test."}]}
     """
     previous_ids: set = set()
-    for turn in turns(ctx.body):
+    for turn in ctx.view(turns):
         if turn.role == "assistant":
             previous_ids = _tool_use_ids(turn)
             continue
@@ -249,7 +249,7 @@ def duplicate_tool_result(ctx):
     Bad:  [{"type": "tool_result", "tool_use_id": "toolu_01", ...}, {"type": "tool_result", "tool_use_id": "toolu_01", ...}]
     Good: [{"type": "tool_result", "tool_use_id": "toolu_01", ...}]
     """
-    for turn in turns(ctx.body):
+    for turn in ctx.view(turns):
         if turn.role != "user":
             continue
         seen: set = set()
@@ -277,7 +277,7 @@ def empty_error_tool_result(ctx):
     Bad:  {"type": "tool_result", "tool_use_id": "toolu_01", "is_error": true, "content": ""}
     Good: {"type": "tool_result", "tool_use_id": "toolu_01", "is_error": true, "content": "Timed out after 30 s"}
     """
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         for m, block in blocks(message.get("content")):
             if block.get("type") == "tool_result" and block.get("is_error") is True and _empty(block.get("content")):
                 yield Finding(("messages", n, "content", m, "content"), "a tool_result with `is_error: true` has no content",
@@ -309,7 +309,7 @@ def orphan_server_tool_result(ctx):
     Good: {"role": "assistant", "content": [{"type": "server_tool_use", "id": "srvtoolu_01", ...}, {"type": "web_search_tool_result", "tool_use_id": "srvtoolu_01", ...}]}
     """
     started: set = set()
-    for turn in turns(ctx.body):
+    for turn in ctx.view(turns):
         if turn.role != "assistant":
             continue  # a result in a user turn is CL351's
         for part in turn.parts:
@@ -345,7 +345,7 @@ def tool_result_id_pattern(ctx):
     Bad:  {"type": "tool_result", "tool_use_id": "functions.Bash:0", ...}
     Good: {"type": "tool_result", "tool_use_id": "functions_Bash_0", ...}
     """
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         for m, block in blocks(message.get("content")):
             kind, tool_id = block.get("type"), block.get("tool_use_id")
             if not isinstance(tool_id, str) or not isinstance(kind, str):
@@ -376,7 +376,7 @@ def tool_use_name_length(ctx):
     Bad:  {"type": "tool_use", "id": "toolu_01", "name": "", "input": {}}
     Good: {"type": "tool_use", "id": "toolu_01", "name": "get_weather", "input": {}}
     """
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         for m, block in blocks(message.get("content")):
             name = block.get("name")
             if block.get("type") == "tool_use" and isinstance(name, str) and not 1 <= len(name) <= 200:

@@ -60,7 +60,7 @@ def assistant_document_block(ctx):
     if verdict is None:
         return
     severity, note = verdict
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         if message.get("role") != "assistant":
             continue
         for m, block in blocks(message.get("content")):
@@ -86,7 +86,7 @@ def user_text_citations(ctx):
     if verdict is None:
         return
     severity, note = verdict
-    for n, message in messages(ctx.body):
+    for n, message in ctx.view(messages):
         if message.get("role") != "user":
             continue
         for m, block in blocks(message.get("content")):
