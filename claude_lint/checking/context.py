@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from ..data.catalog import Catalog, ModelInfo
 from ..data.versions import UPGRADE_NOTE, ApiVersion, newer_than
@@ -85,9 +85,9 @@ def is_empty_content(content: Any) -> bool:
     return content == "" or content == []
 
 
-@dataclass(frozen=True)
-class Part:
-    """One content block of a turn, with where it sits in the request."""
+class Part(NamedTuple):
+    """One content block of a turn, with where it sits in the request. (A named tuple: a long
+    conversation has many, and tuples are the cheapest records to make.)"""
 
     message: int  # index in `messages`
     index: Optional[int]  # index in that message's content list; None for string content
@@ -103,8 +103,7 @@ class Part:
         return self.block.get("type")
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     """Consecutive messages of one role, merged as the API merges them before checking."""
 
     role: Any
