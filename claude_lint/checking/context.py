@@ -25,6 +25,18 @@ class Context:
     catalog: Catalog
     today: _dt.date
     model: Optional[ModelInfo]  # None when the body names no model the catalog knows
+    # The HTTP request around the body, when the caller gave it: headers as {lower-case name:
+    # value} (None: not given, so header rules stay silent and beta fields are only reminders),
+    # and the full URL.
+    headers: Optional[dict] = None
+    url: Optional[str] = None
+
+    @property
+    def betas(self) -> tuple:
+        """The names in the ``anthropic-beta`` header (``()`` when none, or no headers given)."""
+        from ..data.betas import parse
+
+        return parse(self.headers.get("anthropic-beta")) if self.headers else ()
 
     @property
     def model_id(self) -> Optional[str]:

@@ -120,7 +120,10 @@ class Linter:
 
     def _run_rules(self, scope, ctx, prefix) -> list:
         keyed = []
+        body = ctx.body
         for rule in self._scoped[scope]:
+            if rule.needs and not rule.applies_to(body):
+                continue
             try:
                 for seq, finding in enumerate(rule.run(ctx)):
                     keyed.append(((rule.phase, self._order[rule.code], seq), diagnostic_of(rule, finding, prefix)))

@@ -58,9 +58,14 @@ class Document:
         return (line + shift, column), (end_line + shift, end_column)
 
     def source_line(self, line: int) -> str:
-        lines = self.text.split("\n", line - self.first_line + 1)
-        index = line - self.first_line
-        return lines[index].rstrip("\r") if 0 <= index < len(lines) else ""
+        """The text of one line (without copying the rest of a possibly huge document)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        start = self._lines.start(line - self.first_line + 1)
+        if start is None:
+            return ""
+        end = self.text.find("\n", start)
+        return self.text[start:end if end != -1 else len(self.text)].rstrip("\r")
 
 
 _BINARY_MAGIC = (
@@ -164,7 +169,7 @@ def parse(text: str, file: str, first_line: int = 1) -> tuple:
         raise LoadError(file, "JSON nested too deeply to check", line + first_line - 1, column) from None
 
 
-_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.S)
+_CONSTANT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)', re.S)
 
 
 def _constant_offset(text: str) -> int:
@@ -174,7 +179,7 @@ def _constant_offset(text: str) -> int:
     return 0
 
 
-_BRACKETS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', re.S)
+_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]', re.S)
 DEPTH_SHOWN = 500
 
 

@@ -13,9 +13,9 @@ from bisect import bisect_right
 from typing import Optional
 
 _WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _SCALAR = re.compile(r"[^,\]}\s]+")
-_SKIP = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+_SKIP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
 
 Span = tuple  # ((line, column), (end_line, end_column)), 1-based, end exclusive
 
@@ -31,6 +31,10 @@ class LineIndex:
             starts.append(i + 1)
             i = find("\n", i + 1)
         self._starts = starts
+
+    def start(self, line: int):
+        """The offset where 1-based ``line`` starts, or ``None`` past the end."""
+        return self._starts[line - 1] if 1 <= line <= len(self._starts) else None
 
     def position(self, offset: int) -> tuple:
         line = bisect_right(self._starts, offset)

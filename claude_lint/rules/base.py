@@ -31,6 +31,7 @@ GENERATION_SCOPES = ("messages", "batch_params")
 class Phase(IntEnum):
     """The order in which the API checks a request (api-rules §1.4); findings are sorted by it."""
 
+    HEADERS = -1  # the HTTP request itself: path, credential, anthropic-version, anthropic-beta
     SIZE = 0  # the front door measures the body before reading it
     SCHEMA = 1  # missing, extra, mistyped fields
     MODEL = 2  # model lookup (404)
@@ -70,6 +71,14 @@ class Rule:
     error_type: Optional[str] = "invalid_request_error"
     endpoints: frozenset = frozenset(REQUEST_SCOPES)
     evidence: str = "I"  # O observed, O2 observed second-hand, D documented, I inferred (api-rules §0.1)
+    # Top-level keys of which at least one must be in the body for the rule to have anything to
+    # check; empty: always run. Most requests use few features, so most rules are skipped outright.
+    needs: frozenset = frozenset()
+
+    def applies_to(self, body) -> bool:
+        if not self.needs:
+            return True
+        return isinstance(body, dict) and not self.needs.isdisjoint(body)
 
     @property
     def area(self) -> str:
@@ -82,7 +91,7 @@ class Rule:
 AREAS = {
     "0": "internal", "1": "schema", "2": "messages and content", "3": "tools", "4": "thinking and effort",
     "5": "prompt caching", "6": "models and limits", "7": "batches and token counting",
-    "8": "parameters and outputs", "9": "API versions",
+    "8": "parameters and outputs", "9": "API versions and headers",
 }
 GRADES = ("O", "O2", "D", "I", "-")
 _GRADE_WORDS = (("observed second-hand", "O2"), ("observed", "O"), ("documented", "D"), ("inferred", "I"))
@@ -109,6 +118,7 @@ def rule(
     api=INVALID_REQUEST,
     endpoints=REQUEST_SCOPES,
     evidence: Optional[str] = None,
+    needs=(),
 ):
     """Declare a rule. The decorated function's docstring is its docs; its first line the summary."""
     assert _CODE.match(code), code
@@ -135,6 +145,7 @@ def rule(
             error_type=error_type,
             endpoints=frozenset(endpoints),
             evidence=grade,
+            needs=frozenset(needs),
         )
 
     return wrap

@@ -71,7 +71,7 @@ def duplicate_custom_id_finding(duplicate: DuplicateCustomId, loc: tuple, *, lat
                    fix="give every request its own custom_id (results come back by custom_id, in any order)")
 
 
-@rule("CL701", "duplicate-custom-id", endpoints=("batch",),
+@rule("CL701", "duplicate-custom-id", needs=('requests',), endpoints=("batch",),
       source="api-rules.md §15 B5 (documented: SDK docstring \"must be unique\", batch guide)")
 def duplicate_custom_id(ctx):
     """Two requests of one batch have the same `custom_id`.
@@ -94,7 +94,7 @@ def duplicate_custom_id(ctx):
                                           later=f"requests.{duplicate.position}", first=f"requests.{duplicate.first}")
 
 
-@rule("CL702", "batch-too-many-requests", severity="warning", endpoints=("batch",), api=None,
+@rule("CL702", "batch-too-many-requests", needs=('requests',), severity="warning", endpoints=("batch",), api=None,
       source="api-rules.md §15 B2, §17 item 1 (documented, conflicting: 100,000 in the guide, 10,000 in the API reference)")
 def batch_too_many_requests(ctx):
     """A batch with more than 10,000 requests.
@@ -115,7 +115,7 @@ def batch_too_many_requests(ctx):
                    fix=f"split the batch into batches of at most {REQUESTS_DOCUMENTED_LIMIT:,} requests")
 
 
-@rule("CL703", "batch-stream", endpoints=("batch_params",),
+@rule("CL703", "batch-stream", needs=('stream',), endpoints=("batch_params",),
       source="api-rules.md §15 B7 (documented: SDK MessageCreateParamsNonStreaming, batch guide)")
 def batch_stream(ctx):
     """`stream: true` in the params of a batch request.
@@ -133,7 +133,7 @@ def batch_stream(ctx):
         yield Finding(("stream",), "`stream: true` is not supported inside a batch request", fix="remove `stream` from the params")
 
 
-@rule("CL704", "batch-max-tokens-zero", endpoints=("batch_params",),
+@rule("CL704", "batch-max-tokens-zero", needs=('max_tokens',), endpoints=("batch_params",),
       source="api-rules.md §3 T6, §15 B8 (documented: batch guide; conformance README \"Era\")")
 def batch_max_tokens_zero(ctx):
     """`max_tokens: 0` in the params of a batch request.
@@ -153,7 +153,7 @@ def batch_max_tokens_zero(ctx):
                       fix="set `max_tokens` to at least 1; pre-warm the cache with a regular Messages call")
 
 
-@rule("CL705", "batch-fast-mode", evidence="D", severity="warning", endpoints=("batch_params",),
+@rule("CL705", "batch-fast-mode", needs=('speed',), evidence="D", severity="warning", endpoints=("batch_params",),
       source="batch guide and pricing notes as quoted second-hand (\"stream, speed and max_tokens: 0 are not supported in batches\"; fast mode \"does not work with Batch\")")
 def batch_fast_mode(ctx):
     """`speed: "fast"` in the params of a batch request.
@@ -195,7 +195,7 @@ _PREWARM_CONFLICTS = (
 )
 
 
-@rule("CL706", "max-tokens-zero-conflict", evidence="D", endpoints=("messages",),
+@rule("CL706", "max-tokens-zero-conflict", needs=('max_tokens',), evidence="D", endpoints=("messages",),
       source="api-rules.md §3 T6; prompt-caching / cost guide as quoted second-hand (\"max_tokens: 0 is rejected with stream: true, "
              "thinking.type: enabled, structured outputs, forced tool_choice, and inside batches\"); conformance README \"Era\"")
 def max_tokens_zero_conflict(ctx):

@@ -78,7 +78,7 @@ def too_many_cache_breakpoints(ctx):
                   fix=f"remove cache_control from {count - MAX_BREAKPOINTS} block(s)")
 
 
-@rule("CL502", "automatic-cache-no-free-slot", evidence="D",
+@rule("CL502", "automatic-cache-no-free-slot", needs=('cache_control',), evidence="D",
       source="api-rules.md §12 (top-level cache_control); prompt-caching docs on automatic caching; case invalid-top-level-cache-with-four-explicit")
 def automatic_cache_no_free_slot(ctx):
     """Top-level `cache_control` (automatic caching) while 4 explicit breakpoints are already set.

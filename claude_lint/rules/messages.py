@@ -6,7 +6,7 @@ from .. import fix
 from .base import Finding, rule, warn
 from .caching import marks_empty_text
 
-@rule("CL201", "empty-messages", source="api-rules.md §5 G1 (observed: promptimizer#19)")
+@rule("CL201", "empty-messages", needs=('messages',), source="api-rules.md §5 G1 (observed: promptimizer#19)")
 def empty_messages(ctx):
     """`messages` is an empty list.
 

@@ -7,7 +7,7 @@ from .base import NOT_FOUND, Finding, Phase, rule, warn
 _SOURCE = "api-rules.md §4 M1/M2 (observed: cc#5349, aider#747, swarms#1220); models.json"
 
 
-@rule("CL601", "unknown-model", phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
+@rule("CL601", "unknown-model", needs=('model',), phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
 def unknown_model(ctx):
     """The model id does not exist: the API answers 404 `not_found_error`.
 
@@ -45,7 +45,7 @@ def unknown_model(ctx):
     )
 
 
-@rule("CL602", "retired-model", phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
+@rule("CL602", "retired-model", needs=('model',), phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
 def retired_model(ctx):
     """The model has been retired: the API answers 404 `not_found_error`.
 
@@ -69,7 +69,7 @@ def retired_model(ctx):
     )
 
 
-@rule("CL603", "deprecated-model", evidence="D", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
+@rule("CL603", "deprecated-model", needs=('model',), evidence="D", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
 def deprecated_model(ctx):
     """The model is deprecated: it still answers, but has a retirement date.
 
@@ -94,7 +94,7 @@ def deprecated_model(ctx):
                    fix="switch to its successor")
 
 
-@rule("CL604", "unrecognized-model", evidence="D", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
+@rule("CL604", "unrecognized-model", needs=('model',), evidence="D", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
 def unrecognized_model(ctx):
     """The model id is not in claude-lint's catalog, but looks like a model newer than it.
 

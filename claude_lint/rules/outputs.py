@@ -60,7 +60,7 @@ def _is_object(node) -> bool:
     return kind == "object" or (isinstance(kind, list) and "object" in kind)
 
 
-@rule("CL811", "output-schema-additional-properties",
+@rule("CL811", "output-schema-additional-properties", needs=('output_config', 'output_format'),
       source="api-rules.md §3 T24/T25 (observed: ax#458, veryfront#3918, litellm#35808); GA path prefix observed second-hand (the-llm-council#55)")
 def output_schema_additional_properties(ctx):
     """An object in a structured-output schema does not set `additionalProperties: false`.
@@ -126,7 +126,7 @@ def _unsupported(node):
     return found
 
 
-@rule("CL812", "output-schema-unsupported-keyword", evidence="D",
+@rule("CL812", "output-schema-unsupported-keyword", needs=('output_config', 'output_format'), evidence="D",
       source="structured-outputs docs, JSON Schema limitations (documented: unsupported feature -> 400); the-llm-council#55 (observed second-hand text)")
 def output_schema_unsupported_keyword(ctx):
     """A structured-output schema uses a JSON Schema feature the API does not support.
@@ -176,7 +176,7 @@ def _citation_sources(body):
                     yield loc
 
 
-@rule("CL813", "json-output-with-citations", evidence="D",
+@rule("CL813", "json-output-with-citations", needs=('output_config', 'output_format'), evidence="D",
       source="structured-outputs docs, feature compatibility (documented: citations with output_config.format -> 400); case invalid-json-output-with-citations")
 def json_output_with_citations(ctx):
     """Structured JSON output together with a document or search result that enables citations.
@@ -198,7 +198,7 @@ def json_output_with_citations(ctx):
                       fix="remove output_config.format, or disable citations on the documents")
 
 
-@rule("CL814", "json-output-with-prefill", evidence="D", severity="warning", api=None,
+@rule("CL814", "json-output-with-prefill", needs=('output_config', 'output_format'), evidence="D", severity="warning", api=None,
       source="structured-outputs docs, feature compatibility (documented: prefilling incompatible with JSON outputs)")
 def json_output_with_prefill(ctx):
     """Structured JSON output together with an assistant prefill.

@@ -14,7 +14,7 @@ def _number(value):
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-@rule("CL610", "max-tokens-over-model-cap", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T7 (observed: effect#7129 and others), §14.1")
+@rule("CL610", "max-tokens-over-model-cap", needs=('max_tokens',), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T7 (observed: effect#7129 and others), §14.1")
 def max_tokens_over_cap(ctx):
     """`max_tokens` is above the model's output limit.
 
@@ -50,7 +50,7 @@ _DEPRECATED_TEXT = {
 }
 
 
-@rule("CL801", "sampling-parameter-removed", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T12 (observed: anythingllm#5461, cline#10572); api-version-2026-10-21.md §5 side facts")
+@rule("CL801", "sampling-parameter-removed", needs=('temperature', 'top_p', 'top_k'), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T12 (observed: anythingllm#5461, cline#10572); api-version-2026-10-21.md §5 side facts")
 def sampling_parameter_removed(ctx):
     """A sampling parameter sent to a model that no longer accepts it.
 
@@ -92,7 +92,7 @@ def _tolerated_default(key: str, value: float) -> bool:
     return (key == "temperature" and value == 1) or (key == "top_p" and value >= 0.99)
 
 
-@rule("CL802", "temperature-with-top-p", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T11 (observed: langfuse#9882, decyx#7); models.md §4")
+@rule("CL802", "temperature-with-top-p", needs=('top_p',), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T11 (observed: langfuse#9882, decyx#7); models.md §4")
 def temperature_with_top_p(ctx):
     """`temperature` and `top_p` are both set on a model that takes only one.
 
@@ -121,7 +121,7 @@ def temperature_with_top_p(ctx):
                   api_message=text, fix="remove `top_p` (or `temperature`)")
 
 
-@rule("CL803", "empty-stop-sequence", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T13 (observed: mcpwebui#5)")
+@rule("CL803", "empty-stop-sequence", needs=('stop_sequences',), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T13 (observed: mcpwebui#5)")
 def empty_stop_sequence(ctx):
     """An entry of `stop_sequences` is the empty string.
 
@@ -139,7 +139,7 @@ def empty_stop_sequence(ctx):
                           edit=fix.remove(("stop_sequences", k), "remove the empty stop sequence", safe=False))
 
 
-@rule("CL804", "whitespace-stop-sequence", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T14 (observed: litellm#3286, cody#3549)")
+@rule("CL804", "whitespace-stop-sequence", needs=('stop_sequences',), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T14 (observed: litellm#3286, cody#3549)")
 def whitespace_stop_sequence(ctx):
     """An entry of `stop_sequences` is only whitespace (`"\\n"`, `"\\n\\n"`).
 
@@ -171,7 +171,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z
 _PHONE = re.compile(r"^\+?[\d\s().-]{10,}$")
 
 
-@rule("CL805", "user-id-personal-data", endpoints=GENERATION_SCOPES, source="api-rules.md §3 T18 (observed: litellm#10106)")
+@rule("CL805", "user-id-personal-data", needs=('metadata',), endpoints=GENERATION_SCOPES, source="api-rules.md §3 T18 (observed: litellm#10106)")
 def user_id_personal_data(ctx):
     """`metadata.user_id` contains an email address (or looks like a phone number).
 

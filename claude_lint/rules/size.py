@@ -235,7 +235,7 @@ def text_characters(body) -> int:
     return total
 
 
-@rule("CL630", "context-window-exceeded", severity="warning", evidence="O",
+@rule("CL630", "context-window-exceeded", needs=('model',), severity="warning", evidence="O",
       source="api-rules.md §13 S1 (observed: pi#102, exe#62, cc#11434); models.json context windows")
 def context_window_exceeded(ctx):
     """The prompt text alone is certainly larger than the model's context window.

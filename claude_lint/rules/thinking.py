@@ -75,7 +75,7 @@ def _thinks_by_default(info) -> bool:
 # --- thinking.type per model ------------------------------------------------------------------
 
 
-@rule("CL401", "thinking-enabled-not-supported",
+@rule("CL401", "thinking-enabled-not-supported", needs=('thinking',),
       source="api-rules.md §11 TH14 (observed: jbccgui#1003, free-code#32); api-version-2026-10-21.md §5 VN3; models.md §4")
 def thinking_enabled_not_supported(ctx):
     """`thinking.type: "enabled"` (manual budget) on a model that only has adaptive thinking.
@@ -104,7 +104,7 @@ def thinking_enabled_not_supported(ctx):
                    fix=fix)
 
 
-@rule("CL402", "thinking-adaptive-not-supported",
+@rule("CL402", "thinking-adaptive-not-supported", needs=('thinking',),
       source="api-rules.md §11 TH15 and §20 TH15 text (documented: thinking-troubleshooting, api/errors); models.md §4")
 def thinking_adaptive_not_supported(ctx):
     """`thinking.type: "adaptive"` on a model without adaptive thinking.
@@ -131,7 +131,7 @@ def thinking_adaptive_not_supported(ctx):
                    fix="check the model's documentation, or use a manual budget")
 
 
-@rule("CL403", "thinking-disabled-not-supported",
+@rule("CL403", "thinking-disabled-not-supported", needs=('thinking',),
       source="api-rules.md §20 TH18 (documented: thinking-troubleshooting); api-version-2026-10-21.md §5 VN2 (Opus 5.5 page); models.md §4")
 def thinking_disabled_not_supported(ctx):
     """`thinking.type: "disabled"` on a model whose thinking cannot be turned off.
@@ -167,7 +167,7 @@ def thinking_disabled_not_supported(ctx):
                           fix=f"lower output_config.effort to {ceiling!r}, or keep thinking on")
 
 
-@rule("CL404", "thinking-between-tools-unconfirmed", evidence="D", severity="warning", api=None,
+@rule("CL404", "thinking-between-tools-unconfirmed", needs=('thinking',), evidence="D", severity="warning", api=None,
       source="api-version-2026-10-21.md §5 VN4 (SDK 0.129.0 types; used on Sonnet 5.5)")
 def thinking_between_tools_unconfirmed(ctx):
     """`thinking.type: "between_tools"` on a model not known to support it.
@@ -188,7 +188,7 @@ def thinking_between_tools_unconfirmed(ctx):
                fix='use {"type": "adaptive"} unless the model documents between_tools')
 
 
-@rule("CL405", "thinking-enabled-deprecated", evidence="D", severity="warning", api=None,
+@rule("CL405", "thinking-enabled-deprecated", needs=('thinking',), evidence="D", severity="warning", api=None,
       source="api-rules.md §11 TH14 (SDK MODELS_TO_WARN_WITH_THINKING_ENABLED); models.md §4")
 def thinking_enabled_deprecated(ctx):
     """`thinking.type: "enabled"` on a model where manual thinking is deprecated.
@@ -210,7 +210,7 @@ def thinking_enabled_deprecated(ctx):
 # --- budget and sampling ----------------------------------------------------------------------
 
 
-@rule("CL410", "thinking-budget-not-below-max-tokens",
+@rule("CL410", "thinking-budget-not-below-max-tokens", needs=('thinking',),
       source="api-rules.md §11 TH4 (observed second-hand: fix:59644116528, fix:62535024032, maxx#765; nexus#17)")
 def thinking_budget_not_below_max_tokens(ctx):
     """`thinking.budget_tokens` is not below `max_tokens`.
@@ -241,7 +241,7 @@ def thinking_budget_not_below_max_tokens(ctx):
     yield Finding(loc, message, fix=fix)
 
 
-@rule("CL411", "thinking-temperature", endpoints=GENERATION_SCOPES,
+@rule("CL411", "thinking-temperature", needs=('temperature',), endpoints=GENERATION_SCOPES,
       source="api-rules.md §11 TH5 (observed second-hand: fix:61508531926 Opus 4.8, fix:62051224319 Sonnet 4.6; case invalid-adaptive-thinking-temperature-zero)")
 def thinking_temperature(ctx):
     """`temperature` other than 1 while thinking is on (`enabled` or `adaptive`).
@@ -262,7 +262,7 @@ def thinking_temperature(ctx):
                       api_message=_TEMPERATURE_TEXT, fix="remove `temperature` (thinking runs at temperature 1)")
 
 
-@rule("CL412", "thinking-top-p", endpoints=GENERATION_SCOPES,
+@rule("CL412", "thinking-top-p", needs=('top_p',), endpoints=GENERATION_SCOPES,
       source="api-rules.md §11 TH6 (observed second-hand: fix:52785156088, fix:69150499948)")
 def thinking_top_p(ctx):
     """`top_p` below 0.95 while thinking is on.
@@ -283,7 +283,7 @@ def thinking_top_p(ctx):
                       api_message=api, fix="remove `top_p` or set it to at least 0.95")
 
 
-@rule("CL413", "thinking-top-k", endpoints=GENERATION_SCOPES, source="api-rules.md §11 TH7 (documented: extended-thinking compatibility notes)")
+@rule("CL413", "thinking-top-k", needs=('top_k',), endpoints=GENERATION_SCOPES, source="api-rules.md §11 TH7 (documented: extended-thinking compatibility notes)")
 def thinking_top_k(ctx):
     """`top_k` while thinking is on.
 
@@ -308,7 +308,7 @@ def _forced_tool_choice(ctx) -> Optional[str]:
     return kind if kind in FORCED_TOOL_CHOICE else None
 
 
-@rule("CL415", "thinking-forced-tool-choice",
+@rule("CL415", "thinking-forced-tool-choice", needs=('tool_choice',),
       source="api-rules.md §9 TC6 / §11 TH8 (observed: mastra#7507, oh-my-pi#341, CLIProxyAPI#630, litellm#17129)")
 def thinking_forced_tool_choice(ctx):
     """`tool_choice` forces tool use (`any` or `tool`) while thinking is on.
@@ -328,7 +328,7 @@ def thinking_forced_tool_choice(ctx):
                       api_message=_FORCED_TEXT, fix='use tool_choice {"type": "auto"}, or disable thinking for this request')
 
 
-@rule("CL416", "forced-tool-choice-always-thinking",
+@rule("CL416", "forced-tool-choice-always-thinking", needs=('tool_choice',),
       source="api-version-2026-10-21.md §5 VN1 (documented: Fable 5.1 release note, Opus 5.5 and Sonnet 5.5 pages)")
 def forced_tool_choice_always_thinking(ctx):
     """`tool_choice` `any` or `tool` on a model that rejects forced tool use even without `thinking`.
@@ -373,7 +373,7 @@ def _current_assistant_turn(items):
     return found
 
 
-@rule("CL420", "thinking-block-not-first",
+@rule("CL420", "thinking-block-not-first", needs=('thinking',),
       source="api-rules.md §11 TH9 (observed: antigravity#139, fix:6978097272, litellm docs)")
 def thinking_block_not_first(ctx):
     """Manual thinking is on, but the assistant turn being continued does not start with a thinking block.
@@ -444,7 +444,7 @@ def _effort(ctx) -> Optional[str]:
     return effort if effort in EFFORT_LEVELS else None  # anything else is a schema error (CL104)
 
 
-@rule("CL430", "effort-not-supported",
+@rule("CL430", "effort-not-supported", needs=('output_config',),
       source="api-rules.md §3 T22 (observed second-hand: fix:61297882229); effort docs (Opus 4.5 and later)")
 def effort_not_supported(ctx):
     """`output_config.effort` sent to a model without the effort parameter.
@@ -465,7 +465,7 @@ def effort_not_supported(ctx):
                   api_message="This model does not support the effort parameter.", fix="remove output_config.effort")
 
 
-@rule("CL431", "effort-level-not-supported",
+@rule("CL431", "effort-level-not-supported", needs=('output_config',),
       source="api-rules.md §3 T23 (observed: litellm#27223); case invalid-effort-xhigh-on-opus46; models.md §4")
 def effort_level_not_supported(ctx):
     """`output_config.effort` names a level this model does not offer.

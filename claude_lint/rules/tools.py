@@ -59,7 +59,7 @@ def _custom_schemas(ctx) -> Iterator[tuple[int, str, dict]]:
 # --- input_schema ---------------------------------------------------------------------------
 
 
-@rule("CL301", "invalid-input-schema", phase=Phase.SCHEMA,
+@rule("CL301", "invalid-input-schema", needs=('tools',), phase=Phase.SCHEMA,
       source="api-rules.md §8 TOOL6 (observed: cc#7365, cc#8900, cc#63673, mcp-gsuite#19)")
 def invalid_input_schema(ctx):
     """A custom tool's `input_schema` is not a valid JSON Schema (draft 2020-12).
@@ -215,7 +215,7 @@ def _compiles(pattern: str) -> bool:
     return True
 
 
-@rule("CL302", "input-schema-top-level-combinator", phase=Phase.SCHEMA,
+@rule("CL302", "input-schema-top-level-combinator", needs=('tools',), phase=Phase.SCHEMA,
       source="api-rules.md §8 TOOL7 (observed: codewhale#4329, mobile-mcp#344)")
 def input_schema_top_level_combinator(ctx):
     """A custom tool's `input_schema` uses `oneOf`, `allOf` or `anyOf` at its top level.
@@ -251,7 +251,7 @@ def _domain_tools(ctx) -> Iterator[tuple[int, dict, str]]:
             yield k, tool, kind
 
 
-@rule("CL303", "empty-domain-list", phase=Phase.SCHEMA,
+@rule("CL303", "empty-domain-list", needs=('tools',), phase=Phase.SCHEMA,
       source="api-rules.md §8 TOOL12 (observed: cherry#10374, cliproxy#2681)")
 def empty_domain_list(ctx):
     """A web search or web fetch tool has `allowed_domains: []` or `blocked_domains: []`.
@@ -276,7 +276,7 @@ def empty_domain_list(ctx):
                 )
 
 
-@rule("CL304", "allowed-and-blocked-domains", phase=Phase.SCHEMA,
+@rule("CL304", "allowed-and-blocked-domains", needs=('tools',), phase=Phase.SCHEMA,
       source="api-rules.md §8 TOOL13 (documented: web search and web fetch tool docs, OpenAPI docstrings)")
 def allowed_and_blocked_domains(ctx):
     """A web search or web fetch tool sets both `allowed_domains` and `blocked_domains`.
@@ -300,7 +300,7 @@ def allowed_and_blocked_domains(ctx):
 # --- names and strict tools -----------------------------------------------------------------
 
 
-@rule("CL310", "duplicate-tool-name",
+@rule("CL310", "duplicate-tool-name", needs=('tools',),
       source="api-rules.md §8 TOOL3 (observed: theia#16122, vscode#278073, librechat#13162); §20 (vscode#276110, server-tool names)")
 def duplicate_tool_name(ctx):
     """Two tools have the same name (server tools count with their fixed names).
@@ -327,7 +327,7 @@ def duplicate_tool_name(ctx):
             first[name] = k
 
 
-@rule("CL311", "strict-tool-open-object", severity="warning",
+@rule("CL311", "strict-tool-open-object", needs=('tools',), severity="warning",
       source="api-rules.md §8 TOOL9 (inferred from T24 and the structured-outputs docs: GoModel#963)")
 def strict_tool_open_object(ctx):
     """A `strict: true` tool has an object schema without `additionalProperties: false`.
@@ -397,7 +397,7 @@ def _has_mcp_servers(ctx) -> bool:
     return isinstance(servers, list) and bool(servers)
 
 
-@rule("CL320", "tool-choice-without-tools", phase=Phase.SCHEMA,
+@rule("CL320", "tool-choice-without-tools", needs=('tool_choice',), phase=Phase.SCHEMA,
       source="api-rules.md §9 TC4 (observed second-hand: fix:52903146656, fix:66369154819, fix:57928877998)")
 def tool_choice_without_tools(ctx):
     """`tool_choice` is set while `tools` is absent or empty.
@@ -427,7 +427,7 @@ def tool_choice_without_tools(ctx):
                    api_message=text, fix=fix)
 
 
-@rule("CL321", "tool-choice-unknown-tool",
+@rule("CL321", "tool-choice-unknown-tool", needs=('tool_choice',),
       source="api-rules.md §9 TC5 (documented: OpenAPI / tool-use docs; smg#833)")
 def tool_choice_unknown_tool(ctx):
     """`tool_choice` forces a tool (`type: "tool"`) whose name is not in `tools`.
@@ -457,7 +457,7 @@ def tool_choice_unknown_tool(ctx):
         yield Finding(("tool_choice", "name"), message, fix=fix)
 
 
-@rule("CL330", "tool-version-not-supported", evidence="D",
+@rule("CL330", "tool-version-not-supported", needs=('tools',), evidence="D",
       source="api-version-2026-10-21.md §5 VN5 (documented: Opus 5.5 and Fable 5.2 pages; Sonnet 5.5 notes)")
 def tool_version_not_supported(ctx):
     """A tool version the model no longer accepts.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..checking.context import blocks, messages
 from .. import fix
+from ..models.request import BETA_FIELDS
 from .base import Finding, Phase, rule, warn
 
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"
@@ -105,7 +106,7 @@ def _versioned(loc, what, severity, note, ctx, fix):
     return Finding(loc, f"{what} is rejected under API version {ctx.version.name}", severity=severity, fix=fix)
 
 
-@rule("CL951", "beta-field", severity="warning", api=None, evidence="O2", endpoints=("messages", "count_tokens", "batch_params"),
+@rule("CL951", "beta-field", needs=tuple(BETA_FIELDS), severity="warning", api=None, evidence="O2", endpoints=("messages", "count_tokens", "batch_params"),
       source="api-rules.md §2 H8 (observed second-hand: Claude Code gateway docs); api-version-2026-10-21.md §5 VN10")
 def beta_field(ctx):
     """A body field that exists only behind an `anthropic-beta` header.
@@ -119,8 +120,6 @@ def beta_field(ctx):
     Bad:  {"context_management": {...}} sent without `anthropic-beta: context-management-2025-06-27`
     Good: the same body with that header
     """
-    from ..models.request import BETA_FIELDS
-
     if not isinstance(ctx.body, dict):
         return
     for key, header in BETA_FIELDS.items():
