@@ -34,23 +34,34 @@ def _linter():
     return _default_linter
 
 
-def validate(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list:
+def validate(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
+             headers=None, url: Optional[str] = None) -> list:
     """Every problem the API would find in ``body``, in the order the API checks them.
 
     ``endpoint`` is ``"messages"`` (``POST /v1/messages``), ``"count_tokens"``
     (``POST /v1/messages/count_tokens``) or ``"batch"`` (the Message Batches create body,
     ``{"requests": [{"custom_id", "params"}, ...]}``). ``api_version`` is the ``anthropic-version``
     header the request is sent with: ``"2023-06-01"`` (the default) or ``"2026-10-21"``.
+
+    ``headers`` (a mapping, names in any case, a repeated header as a list of values; or
+    ``(name, value)`` pairs) and ``url`` (the full request URL) describe the HTTP request; when
+    given, the path, the credential, ``anthropic-version`` and ``anthropic-beta`` are checked too,
+    and their findings come first, with the pseudo-path ``headers.<name>`` or ``url``. The
+    ``anthropic-version`` header, when it names a version claude-lint knows, is the version the
+    body is checked under (it is what the API reads; ``api_version`` then does not apply). A URL
+    naming one of the three endpoints decides ``endpoint``. Credentials never appear in a finding:
+    at most their first characters and length.
     """
-    return _linter().validate(body, endpoint=endpoint, api_version=api_version)
+    return _linter().validate(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url)
 
 
-def check(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list:
+def check(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
+          headers=None, url: Optional[str] = None) -> list:
     """Like :func:`validate`, but raise :class:`RequestInvalid` when the API would reject ``body``.
 
     Returns the warnings when there is no error.
     """
-    return _linter().check(body, endpoint=endpoint, api_version=api_version)
+    return _linter().check(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url)
 
 
 def guard(client, *, on_warning=None, linter=None):

@@ -30,8 +30,8 @@ class _DefaultToCheck(click.Group):
 def main():
     """Lint Claude Messages API requests before they are sent.
 
-    claude-lint PATH... checks request bodies (.json files, .jsonl batch files, directories, or -
-    for stdin) and reports, for every problem, the status, error type and message the API would
+    claude-lint PATH... checks request bodies (.json files, .jsonl batch files, .har captures,
+    directories, or - for stdin) and reports, for every problem, the status, error type and message the API would
     answer, and how to fix it.
     """
 
@@ -49,7 +49,8 @@ def _split(values) -> list:
 @click.option("--ignore", multiple=True, metavar="CODE", help="Skip these rules (wins over --select).")
 @click.option("--model", "default_model", metavar="ID", help="Lint against this model when a body names none.")
 @click.option("--api-version", type=click.Choice(API_VERSIONS),
-              help="The anthropic-version header the requests are sent with [default: 2023-06-01].")
+              help="The anthropic-version header the requests are sent with [default: 2023-06-01]; "
+                   "in a .har capture each request's own header wins.")
 @click.option("--endpoint", type=click.Choice(ENDPOINTS), default="auto", show_default=True,
               help="What a .json file holds; auto tells a batch create body from a Messages body.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
@@ -64,9 +65,11 @@ def _split(values) -> list:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Use this config file instead of the one found above each linted file.")
 @click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--base-url", "base_urls", multiple=True, metavar="URL",
+              help="In .har captures, requests to this URL prefix are Claude API requests too (a gateway); repeatable.")
 def check(paths, output_format, statistics, select, ignore, default_model, api_version, endpoint, color, exit_zero,
-          skip_non_requests, fix, unsafe_fixes, show_diff, jobs, config_file, isolated):
-    """Lint request bodies: files, directories, - for stdin."""
+          skip_non_requests, fix, unsafe_fixes, show_diff, jobs, config_file, isolated, base_urls):
+    """Lint request bodies: .json, .jsonl batch files, .har captures, directories, - for stdin."""
     from pathlib import Path
 
     from . import rules
@@ -80,7 +83,8 @@ def check(paths, output_format, statistics, select, ignore, default_model, api_v
         raise click.UsageError(f"unknown rule selector {exc.args[0]!r}") from None
     options = Options(endpoint=endpoint, api_version=api_version, skip_non_requests=skip_non_requests,
                       select=tuple(_split(select)), ignore=tuple(_split(ignore)), default_model=default_model,
-                      fix="diff" if show_diff else ("write" if fix else None), unsafe_fixes=unsafe_fixes)
+                      fix="diff" if show_diff else ("write" if fix else None), unsafe_fixes=unsafe_fixes,
+                      base_urls=tuple(base_urls))
     linters = Linters(options, Resolver(explicit=Path(config_file) if config_file else None, isolated=isolated))
     out = sys.stdout
     if output_format is None:
@@ -164,6 +168,30 @@ def list_rules():
 
     for r in rules.RULES.values():
         click.echo(f"{r.code}  {r.name:<40} {r.severity:<8} {r.evidence:<3} {r.area:<27} {r.summary}")
+
+
+@main.command("explain", context_settings={"ignore_unknown_options": True})
+@click.argument("error", nargs=-1, required=True)
+@click.option("--output-format", "-f", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain_error(error, output_format):
+    """Explain an API error: its message, its JSON body, or a log line with one (- reads stdin).
+
+    Prints what it means, the likely causes, the fix and the rule to lint for; for a bare status
+    (429, 529, ...) whether and how to retry. Exit status 1 when nothing matches.
+    """
+    import json
+
+    from .explain import explain, render_text, to_dict
+
+    text = sys.stdin.read() if error == ("-",) else " ".join(error)
+    if not text.strip():
+        raise click.UsageError("nothing to explain")
+    result = explain(text)
+    if output_format == "json":
+        click.echo(json.dumps(to_dict(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(result), nl=False)
+    sys.exit(0 if result.matched else 1)
 
 
 def run_main() -> None:

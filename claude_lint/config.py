@@ -7,6 +7,7 @@ nearest file wins, and command-line options override it.
     ignore = ["CL603"]
     default-model = "claude-sonnet-4-6"     # for bodies that name no model
     api-version = "2023-06-01"
+    base-url = ["https://llm-gateway.internal/anthropic"]   # .har captures: Claude requests sent there too
     exclude = ["fixtures/legacy/*"]
     [tool.claude-lint.per-file-ignores]
     "tests/fixtures/bad_*.json" = ["ALL"]
@@ -31,7 +32,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = ("claude-lint.toml", ".claude-lint.toml", "pyproject.toml")
-_KEYS = {"select", "ignore", "per-file-ignores", "default-model", "extend-models", "exclude", "api-version"}
+_KEYS = {"select", "ignore", "per-file-ignores", "default-model", "extend-models", "exclude", "api-version", "base-url"}
 _MODEL_KEYS = {"id", "like", "max-output-tokens", "context-window"}
 
 
@@ -55,6 +56,7 @@ class Settings:
     extend_models: tuple = ()  # ModelInfo
     exclude: tuple = ()
     api_version: Optional[str] = None
+    base_urls: tuple = ()
 
     def ignored_for(self, file: str) -> tuple:
         """Selectors ignored for ``file`` by ``per-file-ignores``."""
@@ -121,6 +123,8 @@ def load(path: Path) -> Settings:
         extend_models=_models(table, path, text),
         exclude=_strings(table, "exclude", path, text),
         api_version=_string(table, "api-version", path, text),
+        base_urls=(_string(table, "base-url", path, text),) if isinstance(table.get("base-url"), str)
+        else _strings(table, "base-url", path, text),
     )
     _check_selectors(settings, path, text)
     return settings

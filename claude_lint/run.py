@@ -13,6 +13,8 @@ from .diagnostic import Diagnostic
 from .fix import apply_edits, chosen, write_atomically
 from .load import Document, LoadError, iter_paths, load
 from .report import Reporter, Summary
+from .report.redact import redacted
+from .rules.base import Phase
 
 # Findings whose natural anchor is the key rather than the value (an unknown key: point at it).
 _KEY_ANCHORED = {"CL102"}
@@ -30,6 +32,7 @@ class Options:
     default_model: Optional[str] = None
     fix: Optional[str] = None  # None, "write" (--fix) or "diff" (--diff)
     unsafe_fixes: bool = False
+    base_urls: tuple = ()  # besides api.anthropic.com, where a .har capture's Claude requests go
 
 
 class Linters:
@@ -54,6 +57,9 @@ class Linters:
                 default_model=self.options.default_model or settings.default_model,
             )
         return self._cache[key], self.options.api_version or settings.api_version
+
+    def base_urls(self, file: str) -> tuple:
+        return self.options.base_urls + self.resolver.for_file(file).base_urls
 
     def excluded(self, file: str) -> bool:
         return self.resolver.for_file(file).excludes(file)
@@ -81,15 +87,28 @@ def detect_endpoint(data, forced: str) -> str:
 
 
 def lint_document(linter: Linter, doc: Document, endpoint: str, api_version: Optional[str]) -> list[Diagnostic]:
-    endpoint = "batch_line" if doc.kind == "batch_line" else detect_endpoint(doc.data, endpoint)
-    if endpoint == "batch_line":
-        found = linter.validate_batch_line(doc.data, api_version=api_version)
+    if doc.kind == "har_entry":
+        # a captured request: its URL names the endpoint (for a wrong path, the body says what it is)
+        guessed = detect_endpoint(doc.data, endpoint)
+        found = linter.validate(doc.data, endpoint=doc.endpoint or (guessed if guessed != "batch_line" else "messages"),
+                                api_version=api_version, headers=doc.headers, url=doc.url)
     else:
-        found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version)
-    found = [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED)) for d in found]
+        endpoint = "batch_line" if doc.kind == "batch_line" else detect_endpoint(doc.data, endpoint)
+        if endpoint == "batch_line":
+            found = linter.validate_batch_line(doc.data, api_version=api_version)
+        else:
+            found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version)
+    found = [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED, request=_about_request(d)))
+             for d in found]
     if doc.duplicates and "CL002" in linter.enabled:
         found = duplicate_keys(doc) + found
     return found
+
+
+def _about_request(d: Diagnostic) -> bool:
+    """Whether ``d`` is about the HTTP request (a header, the URL) rather than the body."""
+    rule = rules.RULES.get(d.code)
+    return rule is not None and rule.phase == Phase.HEADERS
 
 
 def duplicate_keys(doc: Document) -> list[Diagnostic]:
@@ -219,8 +238,9 @@ def lint_file(path: str, linters: Linters, stdin=None) -> Iterator[tuple]:
     options = linters.options
     linter, api_version = linters.for_file(path)
     batch = BatchFile(linter)
-    fixes = FileFixes(path) if options.fix and path != "-" else None
-    for item in load(path, stdin=stdin):
+    # a capture is evidence, not source: its requests are reported, never rewritten
+    fixes = FileFixes(path) if options.fix and path != "-" and not path.endswith(".har") else None
+    for item in load(path, stdin=stdin, base_urls=linters.base_urls(path)):
         if isinstance(item, LoadError):
             yield ("load_error", item)
             continue
@@ -291,7 +311,8 @@ def run(
             kind = event[0]
             if kind == "diagnostic":
                 summary.count(event[1])
-                reporter.diagnostic(event[1], event[2])
+                # no credential reaches any output, whatever a rule or a source line holds
+                reporter.diagnostic(*redacted(event[1], event[2]))
             elif kind == "document":
                 summary.documents += 1
             elif kind == "load_error":

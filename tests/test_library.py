@@ -43,12 +43,13 @@ class TestSignatures:
     @pytest.mark.parametrize("fn", [claude_lint.validate, claude_lint.check])
     def test_body_then_keyword_only_options(self, fn):
         params = inspect.signature(fn).parameters
-        assert list(params) == ["body", "endpoint", "api_version"]
+        assert list(params) == ["body", "endpoint", "api_version", "headers", "url"]
         assert params["body"].kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
         assert params["endpoint"].kind is inspect.Parameter.KEYWORD_ONLY
         assert params["endpoint"].default == "messages"
-        assert params["api_version"].kind is inspect.Parameter.KEYWORD_ONLY
-        assert params["api_version"].default is None
+        for name in ("api_version", "headers", "url"):
+            assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
+            assert params[name].default is None
 
     def test_public_names(self):
         for name in ("validate", "check", "Diagnostic", "RequestInvalid", "ERROR", "WARNING", "__version__"):

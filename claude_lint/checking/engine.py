@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Iterable, Optional
 
-from ..data import versions
+from ..data import transport, versions
 from ..data.catalog import Catalog, default_catalog
 from ..diagnostic import ERROR, Diagnostic, RequestInvalid, dotted
 from ..rules import RULES, BY_NAME
@@ -13,6 +13,7 @@ from .context import BATCH, BATCH_PARAMS, COUNT_TOKENS, MESSAGES, Context
 from .schema import schema_findings
 
 ENDPOINT_SCOPES = {"messages": MESSAGES, "count_tokens": COUNT_TOKENS}
+_NO_HTTP = (None, None)  # (headers, url) of a body given alone
 _INTERNAL = RULES["CL000"]
 
 
@@ -39,26 +40,57 @@ class Linter:
 
     # --- public ---------------------------------------------------------------------------
 
-    def validate(self, body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None) -> list[Diagnostic]:
-        version = versions.resolve(api_version)
+    def validate(self, body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
+                 headers=None, url: Optional[str] = None) -> list[Diagnostic]:
+        """Every finding for ``body``. With ``headers`` (a mapping, or ``(name, value)`` pairs) and
+        ``url``, the HTTP request is checked too (rules/headers.py); the ``anthropic-version``
+        header then selects the rule set, and ``api_version`` only applies when the header does
+        not name a version claude-lint knows. A URL that names one of the three endpoints decides
+        ``endpoint``."""
+        http = self._http(headers, url)
+        version = self._version(api_version, http[0])
+        endpoint = transport.endpoint_of_url(url) or endpoint
         if endpoint != "batch" and endpoint not in ENDPOINT_SCOPES:
             raise ValueError(f"unknown endpoint {endpoint!r}; expected 'messages', 'count_tokens' or 'batch'")
         try:
             if endpoint == "batch":
-                return self._batch(body, version)
-            return self._finish(self._request(body, ENDPOINT_SCOPES[endpoint], version, ()))
+                return self._batch(body, version, http)
+            return self._finish(self._request(body, ENDPOINT_SCOPES[endpoint], version, (), http))
         except Exception as exc:  # a bug must become a finding, never an exception in the caller's send path
             return [self._internal(f"validation failed: {type(exc).__name__}: {exc}")]
+
+    @staticmethod
+    def _http(headers, url) -> tuple:
+        return (None if headers is None else transport.normalize_headers(headers)), url
+
+    @staticmethod
+    def _version(api_version, headers):
+        """The version the API applies: the header's when it names one claude-lint knows (the
+        newest known one for a later date, which may be a version released since); otherwise
+        ``api_version`` (a missing or invalid header is itself a finding, CL970/CL971)."""
+        value = headers.get("anthropic-version") if headers else None
+        if value is not None:
+            value = value.strip(" \t")
+            status = transport.version_status(value)
+            if status == "known":
+                return versions.VERSIONS[value]
+            if status == "newer":
+                return versions.LATEST_VERSION
+        return versions.resolve(api_version)
 
     @staticmethod
     def _internal(message: str) -> Diagnostic:
         return diagnostic_of(_INTERNAL, Finding((), message))
 
-    def validate_batch_line(self, item: Any, *, api_version: Optional[str] = None) -> list[Diagnostic]:
-        """One request of a batch (``{custom_id, params}``), with paths relative to it."""
-        version = versions.resolve(api_version)
+    def validate_batch_line(self, item: Any, *, api_version: Optional[str] = None, headers=None,
+                            url: Optional[str] = None) -> list[Diagnostic]:
+        """One request of a batch (``{custom_id, params}``), with paths relative to it. ``headers``
+        are those of the batch create call: its betas and version apply to the line; the header
+        rules themselves are the create call's business and are not repeated per line."""
+        http = self._http(headers, url)
+        version = self._version(api_version, http[0])
         try:
-            return self._finish(self._batch_item(item, version, ()))
+            return self._finish(self._batch_item(item, version, (), http=http))
         except Exception as exc:
             return [self._internal(f"validation failed: {type(exc).__name__}: {exc}")]
 
@@ -70,7 +102,7 @@ class Linter:
 
     # --- stages ---------------------------------------------------------------------------
 
-    def _request(self, body, scope, version, prefix) -> list:
+    def _request(self, body, scope, version, prefix, http=_NO_HTTP) -> list:
         if self.default_model and isinstance(body, dict) and "model" not in body:
             body = {**body, "model": self.default_model}  # a copy: the caller's body is never touched
         kind = "count_tokens" if scope == COUNT_TOKENS else "messages"
@@ -81,31 +113,31 @@ class Linter:
         model_id = body.get("model") if isinstance(body, dict) else None
         model = self.catalog.get(model_id) if isinstance(model_id, str) else None
         ctx = Context(body=body, scope=scope, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=model)
+                      today=self.today or _dt.date.today(), model=model, headers=http[0], url=http[1])
         keyed.extend(self._run_rules(scope, ctx, prefix))
         return keyed
 
-    def _batch(self, body, version) -> list[Diagnostic]:
-        # What the front door checks (size) first, then the envelope, each request in order, and
-        # what spans requests.
+    def _batch(self, body, version, http=_NO_HTTP) -> list[Diagnostic]:
+        # What the front door checks (the HTTP request, then size) first, then the envelope, each
+        # request in order, and what spans requests.
         ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=None)
+                      today=self.today or _dt.date.today(), model=None, headers=http[0], url=http[1])
         spanning = self._run_rules(BATCH, ctx, ())
-        result = self._finish([k for k in spanning if k[0][0] == Phase.SIZE])
+        result = self._finish([k for k in spanning if k[0][0] <= Phase.SIZE])
         result += self._finish(self._schema("batch", body, ()))
         requests = body.get("requests") if isinstance(body, dict) else None
         if isinstance(requests, list):
             for i, item in enumerate(requests):
-                result += self._finish(self._batch_item(item, version, ("requests", i), in_envelope=True))
-        result += self._finish([k for k in spanning if k[0][0] != Phase.SIZE])
+                result += self._finish(self._batch_item(item, version, ("requests", i), in_envelope=True, http=http))
+        result += self._finish([k for k in spanning if k[0][0] > Phase.SIZE])
         return result
 
-    def _batch_item(self, item, version, prefix, in_envelope=False) -> list:
+    def _batch_item(self, item, version, prefix, in_envelope=False, http=_NO_HTTP) -> list:
         # The create call names an item's own fields from the body's root (`requests.0.custom_id:
         # ...`, observed); errors inside `params` come back relative to `params` (api-rules B10).
         keyed = self._schema("batch_item", item, prefix, api_prefix=prefix if in_envelope else ())
         if isinstance(item, dict) and "params" in item:
-            keyed.extend(self._request(item["params"], BATCH_PARAMS, version, prefix + ("params",)))
+            keyed.extend(self._request(item["params"], BATCH_PARAMS, version, prefix + ("params",), http))
         return keyed
 
     def _schema(self, kind, body, prefix, *, api_prefix=(), skip_keys=frozenset()) -> list:

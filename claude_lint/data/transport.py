@@ -32,6 +32,8 @@ def normalize_headers(headers) -> dict:
     items = headers.items() if isinstance(headers, Mapping) else headers
     result: dict = {}
     for name, value in items:
+        if value is None:  # "no such header", as HTTP clients read a None value
+            continue
         name = _text(name).strip().lower()
         values = [_text(v) for v in value] if isinstance(value, (list, tuple)) else [_text(value)]
         if name in result:
@@ -60,14 +62,34 @@ def mask(value: str) -> str:
 _KEY_IN_TEXT = re.compile(r"sk-ant-[A-Za-z0-9]+-[A-Za-z0-9_\-]{8,}")
 
 
-def redact(text: Optional[str]) -> Optional[str]:
-    """``text`` with every Anthropic key or token in it replaced by :func:`mask`."""
+def blot(value: str) -> str:
+    """A secret masked in place: the characters :func:`mask` shows, then ``*`` for the rest, so
+    that a source line keeps its length and the columns of a finding still point right."""
+    shown = min(7, len(value) // 3)
+    return value[:shown] + "*" * (len(value) - shown)
+
+
+def redact(text: Optional[str], *, in_place: bool = False) -> Optional[str]:
+    """``text`` with every Anthropic key or token in it replaced by :func:`mask` (by
+    :func:`blot` with ``in_place``, for source lines)."""
     if not text or "sk-ant-" not in text:
         return text
-    return _KEY_IN_TEXT.sub(lambda m: mask(m.group()), text)
+    return _KEY_IN_TEXT.sub(lambda m: (blot if in_place else mask)(m.group()), text)
 
 
 # --- where a request goes ------------------------------------------------------------------------
+
+
+def split_url(url) -> Optional[tuple]:
+    """``(scheme, host, port, path)`` of ``url`` (host lower-case, path at least ``/``), or
+    ``None`` for what is not a URL (``urlsplit`` raises on a bad IPv6 host or port)."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port, parts.path or "/"
+    except ValueError:
+        return None
 
 
 def endpoint_of_url(url: Optional[str]) -> Optional[str]:
@@ -75,11 +97,11 @@ def endpoint_of_url(url: Optional[str]) -> Optional[str]:
 
     On the API's own host the path must be exact; through a gateway (another host) the Messages
     path may follow a prefix of the gateway's (``https://gw.example.com/anthropic/v1/messages``)."""
-    if not url:
+    parts = split_url(url)
+    if parts is None:
         return None
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/") or "/"
-    if (parts.hostname or "").lower() == API_HOST:
+    path = parts[3].rstrip("/") or "/"
+    if parts[1] == API_HOST:
         return PATHS.get(path)
     if "/v1/v1/" in path + "/":  # a base URL ending in /v1 plus the SDK's own /v1: never right
         return None
@@ -87,24 +109,26 @@ def endpoint_of_url(url: Optional[str]) -> Optional[str]:
 
 
 def is_api_host(url: Optional[str]) -> bool:
-    return bool(url) and (urlsplit(url).hostname or "").lower() == API_HOST
+    parts = split_url(url)
+    return parts is not None and parts[1] == API_HOST
 
 
 def claude_path(url: str, base_urls: Iterable[str] = ()) -> Optional[str]:
     """The path of ``url`` below the Claude API it is sent to (``api.anthropic.com`` or one of
     ``base_urls``), or ``None`` when ``url`` goes elsewhere."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
+    parts = split_url(url)
+    if parts is None or parts[0] not in ("http", "https"):
         return None
-    if (parts.hostname or "").lower() == API_HOST:
-        return parts.path
+    scheme, host, port, path = parts
+    if host == API_HOST:
+        return path
     for base in base_urls:
-        b = urlsplit(base if "://" in base else "https://" + base)
-        if (b.hostname or "").lower() != (parts.hostname or "").lower() or b.port != parts.port:
+        b = split_url(base if "://" in base else "https://" + base)
+        if b is None or b[1] != host or b[2] != port:
             continue
-        prefix = b.path.rstrip("/")
-        if parts.path == prefix or parts.path.startswith(prefix + "/"):
-            return parts.path[len(prefix):] or "/"
+        prefix = b[3].rstrip("/")
+        if path == prefix or path.startswith(prefix + "/"):
+            return path[len(prefix):] or "/"
     return None
 
 

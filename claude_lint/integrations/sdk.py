@@ -2,8 +2,10 @@
 
 :func:`guard` wraps the transports of the client's HTTP client (``httpx2`` in SDK 1.x and 2.x,
 ``httpx`` in older SDKs). For ``POST /v1/messages``, ``/v1/messages/count_tokens`` and
-``/v1/messages/batches``, the wrapper lints the JSON body under the ``anthropic-version`` header the
-request really carries. When the API would reject the request, the request is never sent: the
+``/v1/messages/batches``, the wrapper lints the JSON body with the URL and the headers the request
+really carries: the ``anthropic-version`` header selects the rules, and the path, the credential,
+``anthropic-version`` and ``anthropic-beta`` are checked too (the credential itself is never
+written into a finding). When the API would reject the request, the request is never sent: the
 wrapper answers with the API's own error response (the predicted status, the API-shaped JSON body,
 ``x-should-retry: false``). The SDK turns that into its usual exception (``BadRequestError``,
 ``NotFoundError``, ...) and does not retry. Every other request goes through untouched.
@@ -22,7 +24,7 @@ import logging
 import sys
 from typing import Callable, Optional
 
-from ..data.versions import VERSIONS
+from ..data.transport import version_status
 from ..diagnostic import Diagnostic, RequestInvalid
 
 logger = logging.getLogger("claude_lint")
@@ -106,14 +108,15 @@ class _Check:
     def __call__(self, request, endpoint: str):
         """The error response to answer ``request`` with, or ``None`` to send it."""
         version = request.headers.get("anthropic-version")
-        if version not in VERSIONS:
-            return None  # a version the linter does not know: no guessing
+        if version is not None and version_status(version.strip(" \t")) == "newer":
+            return None  # a version released after this linter: no guessing
         try:
             body = json.loads(request.content)
         except ValueError:  # not JSON (or not UTF-8): not ours to judge
             return None
         try:
-            diagnostics = self.linter.validate(body, endpoint=endpoint, api_version=version)
+            diagnostics = self.linter.validate(body, endpoint=endpoint, headers=request.headers.multi_items(),
+                                               url=str(request.url))
         except Exception:  # a linter bug must not stop a request the API may well accept
             logger.exception("claude-lint failed on a %s request; sending it unchecked", endpoint)
             return None

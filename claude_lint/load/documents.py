@@ -48,8 +48,13 @@ class Document:
             raise LoadError(file, f"the JSON value is {_kind_of(data)}, not a request object", first_line, 1)
         return cls(file, text, data, kind, first_line, duplicates)
 
-    def span(self, loc: tuple, *, key: bool = False) -> tuple:
-        """``((line, column), (end_line, end_column))`` of the field at ``loc`` in the file."""
+    def span(self, loc: tuple, *, key: bool = False, request: bool = False) -> Optional[tuple]:
+        """``((line, column), (end_line, end_column))`` of the field at ``loc`` in the file.
+
+        ``request``: ``loc`` is about the HTTP request (``("headers", name)``, ``("url",)``), which
+        a file holding only the body does not contain: no position (``None``)."""
+        if request:
+            return None
         if self._lines is None:
             self._lines = LineIndex(self.text)
         start, end = offsets(self.text, loc, key=key)

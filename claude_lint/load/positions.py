@@ -158,3 +158,62 @@ def member_span(text: str, loc: tuple, *, start: int = 0) -> Optional[tuple]:
         else:
             return None
     return item_start, i, _value_end(text, i)
+
+
+def element_starts(text: str, start: int) -> list:
+    """The start offset of every element of the JSON array at ``start``, in one pass (finding
+    each element with ``offsets`` would scan the array once per element)."""
+    result = []
+    i = _ws(text, start + 1)
+    while i < len(text) and text[i] != "]":
+        result.append(i)
+        i = _ws(text, _value_end(text, i))
+        if text[i:i + 1] == ",":
+            i = _ws(text, i + 1)
+        elif text[i:i + 1] != "]":
+            break  # not well-formed: stop rather than guess
+    return result
+
+
+_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|.)', re.S)
+
+
+class EscapedString:
+    """Offsets in the decoded value of a JSON string <-> offsets in its raw text.
+
+    ``raw_start``/``raw_end`` delimit the string's content in ``text`` (inside the quotes). An
+    escape (``\\n``, ``\\"``, ``\\u00e9``; a surrogate pair ``\\ud83d\\ude00`` is one character
+    in Python) is several raw characters for one decoded character; every other character is one
+    for one. Only the escapes are recorded, once, so mapping an offset is a binary search.
+    """
+
+    def __init__(self, text: str, raw_start: int, raw_end: int):
+        self.raw_start, self.raw_end = raw_start, raw_end
+        self._decoded: list = []  # decoded offset where each escape's character starts
+        self._raw: list = []  # raw offset of that escape
+        self._width: list = []  # raw characters of the escape (12 for a surrogate pair)
+        decoded, skip_until = 0, -1
+        for m in _ESCAPE.finditer(text, raw_start, raw_end):
+            if m.start() < skip_until:
+                continue
+            width = m.end() - m.start()
+            high = m.group(1)
+            if high and 0xD800 <= int(high, 16) <= 0xDBFF:
+                low = _ESCAPE.match(text, m.end(), raw_end)
+                if low and low.group(1) and 0xDC00 <= int(low.group(1), 16) <= 0xDFFF:
+                    width, skip_until = low.end() - m.start(), low.end()
+            decoded += m.start() - (self._raw[-1] + self._width[-1] if self._raw else raw_start)
+            self._decoded.append(decoded)
+            self._raw.append(m.start())
+            self._width.append(width)
+            decoded += 1
+
+    def raw_offset(self, decoded: int) -> int:
+        """The raw offset of the decoded character at ``decoded`` (or of the end, for the
+        offset just past the last character)."""
+        k = bisect_right(self._decoded, decoded) - 1
+        if k < 0:
+            return self.raw_start + decoded
+        if decoded == self._decoded[k]:
+            return self._raw[k]
+        return self._raw[k] + self._width[k] + (decoded - self._decoded[k] - 1)

@@ -1,4 +1,5 @@
-"""Paths to documents: files, directories, ``.jsonl`` batch files (streamed) and stdin."""
+"""Paths to documents: files, directories, ``.jsonl`` batch files (streamed), ``.har`` captures
+and stdin."""
 from __future__ import annotations
 
 import os
@@ -8,7 +9,7 @@ from typing import BinaryIO, Iterator, Union
 
 from .documents import Document, LoadError, decode
 
-EXTENSIONS = (".json", ".jsonl")
+EXTENSIONS = (".json", ".jsonl", ".har")
 STDIN = "-"
 # A body larger than this is larger than any request the API accepts (32 MB; 256 MB for a batch
 # create body), so it is refused before parsing instead of being read into memory.
@@ -19,7 +20,8 @@ Item = Union[Document, LoadError]
 
 
 def iter_paths(paths, exclude=()) -> Iterator[Union[str, LoadError]]:
-    """The files to lint: explicit files as given, directories walked for ``*.json``/``*.jsonl``."""
+    """The files to lint: explicit files as given, directories walked for ``*.json``, ``*.jsonl``
+    and ``*.har``."""
     for path in paths:
         if path == STDIN:
             yield path
@@ -63,10 +65,12 @@ def _matches(path: str, pattern: str) -> bool:
     return fnmatch(normal, pattern) or fnmatch(os.path.basename(normal), pattern) or f"/{pattern.strip('/')}/" in f"/{normal}/"
 
 
-def load(path: str, stdin: BinaryIO = None) -> Iterator[Item]:
-    """The documents of one path: one for a ``.json`` file, one per line of a ``.jsonl`` file."""
+def load(path: str, stdin: BinaryIO = None, base_urls=()) -> Iterator[Item]:
+    """The documents of one path: one for a ``.json`` file, one per line of a ``.jsonl`` file, one
+    per Claude request of a ``.har`` capture (``base_urls``: hosts besides api.anthropic.com that
+    serve the Claude API, such as a gateway)."""
     if path == STDIN:
-        yield from _load_stdin(stdin or sys.stdin.buffer)
+        yield from _load_stdin(stdin or sys.stdin.buffer, base_urls)
         return
     try:
         handle = open(path, "rb")
@@ -74,6 +78,11 @@ def load(path: str, stdin: BinaryIO = None) -> Iterator[Item]:
         yield LoadError(path, exc.strerror or str(exc))
         return
     with handle:
+        if path.endswith(".har"):
+            from . import har
+
+            yield from har.load(handle, path, base_urls)
+            return
         if not path.endswith(".jsonl"):
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_DOCUMENT_BYTES:
@@ -125,7 +134,7 @@ def _load_lines(handle: BinaryIO, file: str) -> Iterator[Item]:
         yield LoadError(file, exc.strerror or str(exc), number or None)
 
 
-def _load_stdin(stream: BinaryIO) -> Iterator[Item]:
+def _load_stdin(stream: BinaryIO, base_urls=()) -> Iterator[Item]:
     name = "<stdin>"
     try:
         data = _read_capped(stream, name)
@@ -134,7 +143,16 @@ def _load_stdin(stream: BinaryIO) -> Iterator[Item]:
         yield error
         return
     try:
-        yield Document.parsed(name, text)
+        doc = Document.parsed(name, text)
+        log = doc.data.get("log")
+        if isinstance(log, dict) and isinstance(log.get("entries"), list):  # a HAR capture piped in
+            from io import BytesIO
+
+            from . import har
+
+            yield from har.load(BytesIO(data), name, base_urls)
+            return
+        yield doc
     except LoadError as error:
         if error.message != "invalid JSON: Extra data":
             yield error

@@ -9,7 +9,9 @@ Schema (version 1)::
      "summary": {"files", "requests", "errors", "warnings", "load_errors"}}
 
 Positions are 1-based (columns count characters) and ``null`` when the finding concerns the whole
-request or the input was not text. ``fixable`` is ``"safe"`` (``--fix`` applies it),
+request or the input was not text. ``path`` is the API's dotted path in the body, or, for a finding
+about the HTTP request (a ``.har`` capture, ``validate(headers=..., url=...)``), the pseudo-path
+``headers.<lower-case name>`` or ``url``. ``fixable`` is ``"safe"`` (``--fix`` applies it),
 ``"unsafe"`` (``--unsafe-fixes``) or ``null``.
 """
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..checking.context import COUNT_TOKENS, turns
+from ..data.betas import INTERLEAVED_THINKING
 from .base import GENERATION_SCOPES, Finding, rule, warn
 
 THINKING_ON = ("enabled", "adaptive")
@@ -219,8 +220,9 @@ def thinking_budget_not_below_max_tokens(ctx):
     `thinking.budget_tokens`.`` followed by a docs link (observed second-hand; the link moved
     between docs sites, so the exact text is not predicted). With interleaved thinking (the
     `interleaved-thinking-2025-05-14` beta header, tools in the request) the budget covers a whole
-    tool loop and may exceed `max_tokens`; without that header it is the same error, so a request
-    with tools is an error too, and the finding names the header.
+    tool loop and may exceed `max_tokens`: given the request's headers, a request that sends the
+    beta is accepted. Without the header it is the same error, so a request with tools is an
+    error too, and the finding names the header.
 
     Fix: raise `max_tokens` above the budget, or lower the budget.
 
@@ -233,11 +235,14 @@ def thinking_budget_not_below_max_tokens(ctx):
     budget, max_tokens = _int(thinking.get("budget_tokens")), _int(ctx.get("max_tokens"))
     if budget is None or max_tokens is None or budget < 1024 or max_tokens < 1 or budget < max_tokens:
         return  # a budget below 1024 is a schema error (CL105); max_tokens 0 with thinking is batch.py's
+    if INTERLEAVED_THINKING in ctx.betas:
+        return  # the budget spans the whole tool loop and may exceed max_tokens
     loc = ("thinking", "budget_tokens")
     fix = f"set max_tokens above {budget}, or lower thinking.budget_tokens below {max_tokens}"
     message = f"thinking.budget_tokens {budget} must be below max_tokens {max_tokens}"
     if ctx.get("tools"):
-        message += " (unless the request is sent with the interleaved-thinking-2025-05-14 beta header)"
+        message += (f" (unless the request is sent with the {INTERLEAVED_THINKING} beta header)" if ctx.headers is None
+                    else f" (the {INTERLEAVED_THINKING} beta header, not sent, would allow it with tools)")
     yield Finding(loc, message, fix=fix)
 
 

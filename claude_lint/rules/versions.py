@@ -106,13 +106,18 @@ def _versioned(loc, what, severity, note, ctx, fix):
     return Finding(loc, f"{what} is rejected under API version {ctx.version.name}", severity=severity, fix=fix)
 
 
-@rule("CL951", "beta-field", needs=tuple(BETA_FIELDS), severity="warning", api=None, evidence="O2", endpoints=("messages", "count_tokens", "batch_params"),
+@rule("CL951", "beta-field", needs=tuple(BETA_FIELDS), severity="warning", phase=Phase.SCHEMA, api=None, evidence="O2",
+      endpoints=("messages", "count_tokens", "batch_params"),
       source="api-rules.md §2 H8 (observed second-hand: Claude Code gateway docs); api-version-2026-10-21.md §5 VN10")
 def beta_field(ctx):
     """A body field that exists only behind an `anthropic-beta` header.
 
-    Without the header the API answers `<field>: Extra inputs are not permitted` (H8). The body
-    alone does not say whether the header is sent, so this is a reminder, not an error.
+    Without the header the API answers `<field>: Extra inputs are not permitted` (H8), a schema
+    error. Given the body alone, claude-lint cannot tell whether the header is sent, so this is a
+    reminder (warning). Given the request's headers (`validate(..., headers=...)`, a HAR capture,
+    the SDK guard) it is the API's error when none of the betas that enable the field is sent.
+    For a field whose beta name is not public, only a request with no `anthropic-beta` at all is
+    certainly rejected.
 
     Fix: send the beta header named in the finding with the request (SDK: the `betas=[...]`
     argument of `client.beta.messages.create`), or remove the field.
@@ -120,10 +125,21 @@ def beta_field(ctx):
     Bad:  {"context_management": {...}} sent without `anthropic-beta: context-management-2025-06-27`
     Good: the same body with that header
     """
+    from ..data.betas import FIELD_BETAS
+
     if not isinstance(ctx.body, dict):
         return
+    sent = set(ctx.betas)
     for key, header in BETA_FIELDS.items():
-        if key in ctx.body:
-            needs = f"the `anthropic-beta: {header}` header" if header else "its beta header"
+        if key not in ctx.body:
+            continue
+        enabling = FIELD_BETAS.get(key) or ((header,) if header else ())
+        needs = f"the `anthropic-beta: {header}` header" if header else "its beta header"
+        rejected = ctx.headers is not None and (sent.isdisjoint(enabling) if enabling else not sent)
+        if rejected:
+            yield Finding((key,), f"`{key}` is a beta field, and the request does not send {needs}",
+                          api_message=f"{key}: Extra inputs are not permitted", severity="error", status=400,
+                          error_type="invalid_request_error", fix=f"send {needs}, or remove `{key}`")
+        elif ctx.headers is None or not enabling:
             yield warn((key,), f"`{key}` is a beta field: it is accepted only with {needs}",
                        fix=f"send {needs}, or remove `{key}`")
