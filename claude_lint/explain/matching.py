@@ -26,7 +26,8 @@ _KINDS = {
     "count": _NUMBER, "limit": _NUMBER, "cap": _NUMBER, "number": _NUMBER,
     "images": _NUMBER, "documents": _NUMBER, "pages": _NUMBER,
     "path": r"\S+?", "where": r"\S+?", "url": r"\S+?", "id": r"\S+?",
-    "model": r"\S+",
+    # echoed as sent, so anything but the pydantic texts that follow `model:` for other reasons
+    "model": r"(?!(?:Field required|Extra inputs|Input should|Input tag|String should|List should)\b).*",
     "expected": _QUOTED_LIST,
     "rest": r".*?",
 }

@@ -123,7 +123,7 @@ TEMPLATES: dict = {
     ),
     "CL504": ("{path}: cache_control cannot be set for empty text blocks",),
     # --- models and limits -------------------------------------------------------------------
-    "CL601": ("model: {model}",),
+    "CL601": ("model: {model}", "model:"),  # an empty id is echoed as nothing
     "CL602": ("model: {model}",),
     "CL610": ("max_tokens: {number} > {cap}, which is the maximum allowed number of output tokens for {model}",),
     # --- parameters and outputs ---------------------------------------------------------------
