@@ -12,6 +12,24 @@ Segment = Union[str, int]
 Loc = Tuple[Segment, ...]
 
 
+def number_text(value: int) -> Optional[str]:
+    """``str(value)``, or ``None`` for an integer too long to print (Python refuses to convert
+    integers of more than a few thousand digits; the API's echo of one is unknown anyway)."""
+    try:
+        return str(value)
+    except ValueError:
+        return None
+
+
+def value_text(value) -> str:
+    """``repr(value)`` for a message, safe for integers too long to print."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"<{type(value).__name__} of {value.bit_length()} bits>"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def dotted(loc: Loc) -> Optional[str]:
     """``("messages", 1, "content")`` -> ``"messages.1.content"``; the empty loc is the whole request."""
     return ".".join(map(str, loc)) if loc else None

@@ -6,7 +6,7 @@ from typing import Any, Iterable, Optional
 
 from ..data import transport, versions
 from ..data.catalog import Catalog, default_catalog
-from ..diagnostic import ERROR, Diagnostic, RequestInvalid, dotted
+from ..diagnostic import ERROR, Diagnostic, RequestInvalid, dotted, value_text
 from ..rules import RULES, BY_NAME
 from ..rules.base import INHERIT, Finding, Phase, Rule
 from .context import BATCH, BATCH_PARAMS, COUNT_TOKENS, MESSAGES, Context
@@ -51,7 +51,7 @@ class Linter:
         version = self._version(api_version, http[0])
         endpoint = transport.endpoint_of_url(url) or endpoint
         if endpoint != "batch" and endpoint not in ENDPOINT_SCOPES:
-            raise ValueError(f"unknown endpoint {endpoint!r}; expected 'messages', 'count_tokens' or 'batch'")
+            raise ValueError(f"unknown endpoint {value_text(endpoint)}; expected 'messages', 'count_tokens' or 'batch'")
         try:
             if endpoint == "batch":
                 return self._batch(body, version, http)

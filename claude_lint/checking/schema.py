@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from pydantic import ValidationError
 
+from ..diagnostic import value_text
 from ..models import adapter
 from ..models.common import HIDDEN_TAG_PREFIX, TYPE_TAG_PREFIX
 from ..rules.base import Finding
@@ -36,17 +37,29 @@ _RULE_OF_TYPE = {
 }
 
 
-def split_loc(loc: tuple) -> tuple[tuple, tuple]:
-    """``(path, api_loc)``: the real segments of ``loc``, and the segments the API shows."""
+def split_loc(loc: tuple, body: Any = None) -> tuple[tuple, tuple]:
+    """``(path, api_loc)``: the real segments of ``loc``, and the segments the API shows.
+
+    A segment is a union tag only where it is not a key of the object it is found in, so a body
+    key that happens to start with a tag marker (``"~x"``, ``"@y"``) stays a key.
+    """
     path, api_loc = [], []
+    node = body
     for seg in loc:
-        if isinstance(seg, str) and seg.startswith(HIDDEN_TAG_PREFIX):
+        is_key = isinstance(node, dict) and seg in node
+        if not is_key and isinstance(seg, str) and seg.startswith(HIDDEN_TAG_PREFIX):
             continue
-        if isinstance(seg, str) and seg.startswith(TYPE_TAG_PREFIX):
+        if not is_key and isinstance(seg, str) and seg.startswith(TYPE_TAG_PREFIX):
             api_loc.append(seg[len(TYPE_TAG_PREFIX):])
             continue
         path.append(seg)
         api_loc.append(seg)
+        if is_key:
+            node = node[seg]
+        elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
+            node = node[seg]
+        else:
+            node = None
     return tuple(path), tuple(api_loc)
 
 
@@ -57,14 +70,14 @@ def schema_findings(kind: str, body: Any, api_prefix: tuple = ()) -> Iterator[tu
         adapter(kind).validate_python(body)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            yield _convert(error, api_prefix)
+            yield _convert(error, api_prefix, body)
     except RecursionError:
         yield "nesting-too-deep", Finding((), "the request is nested too deeply to validate")
 
 
-def _convert(error: dict, api_prefix: tuple = ()) -> tuple[str, Finding]:
+def _convert(error: dict, api_prefix: tuple = (), body: Any = None) -> tuple[str, Finding]:
     kind = error["type"]
-    path, api_loc = split_loc(error["loc"])
+    path, api_loc = split_loc(error["loc"], body)
     api_loc = tuple(api_prefix) + api_loc
     text = error["msg"]
     name = _RULE_OF_TYPE.get(kind, "wrong-type")
@@ -93,10 +106,10 @@ def _plain(name: str, path: tuple, text: str, value: Any) -> str:
     field = ".".join(map(str, path)) or "the request body"
     if name == "missing-field":
         return f"`{field}` is required but missing"
-    if name == "unknown-field":
+    if name == "unknown-field" and path:
         return f"`{path[-1]}` is not a field the API accepts here"
     if name == "unknown-type-tag":
-        return f"`{field}` is {value.get('type')!r}, which is not a type the API knows here" if isinstance(value, dict) else text
+        return f"`{field}` is {value_text(value.get('type'))}, which is not a type the API knows here" if isinstance(value, dict) else text
     return f"`{field}`: {text[0].lower()}{text[1:]}"
 
 

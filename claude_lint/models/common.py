@@ -40,7 +40,12 @@ def _type_of(default: Optional[str] = None) -> Callable[[Any], Optional[str]]:
             tag = value.get("type", default)
             if tag is None:
                 return None
-            return TYPE_TAG_PREFIX + (tag if isinstance(tag, str) else repr(tag))
+            if isinstance(tag, str):
+                return TYPE_TAG_PREFIX + tag
+            try:
+                return TYPE_TAG_PREFIX + repr(tag)
+            except ValueError:  # an integer too long to print
+                return TYPE_TAG_PREFIX + type(tag).__name__
         return None
 
     discriminate.__name__ = "type"

@@ -8,6 +8,8 @@ file while holding one line at a time.
 """
 from __future__ import annotations
 
+from ..diagnostic import value_text
+
 from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .base import Finding, rule, warn
@@ -66,7 +68,7 @@ def duplicate_custom_ids(pairs: Iterable[tuple[object, object]]) -> Iterator[Dup
 def duplicate_custom_id_finding(duplicate: DuplicateCustomId, loc: tuple, *, later: str, first: str) -> Finding:
     """The finding for one duplicate; ``later``/``first`` name the two places for a human
     (``"requests.2"`` / ``"requests.0"`` here, ``"line 3"`` / ``"line 1"`` in the CLI)."""
-    return Finding(loc, f"custom_id {duplicate.custom_id!r} at {later} is already used at {first}; "
+    return Finding(loc, f"custom_id {value_text(duplicate.custom_id)} at {later} is already used at {first}; "
                    "each request of a batch needs a unique custom_id",
                    fix="give every request its own custom_id (results come back by custom_id, in any order)")
 

@@ -6,6 +6,8 @@ images. They apply to base64 sources whose declared `media_type` the schema acce
 """
 from __future__ import annotations
 
+from ..diagnostic import value_text
+
 import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -160,7 +162,7 @@ def _describe_bad(data: str) -> str:
         return "it has `=` padding in the middle of the data"
     char = found.group()
     hint = " (base64url; the API takes the standard alphabet with `+` and `/`)" if char in "-_" else ""
-    return f"character {char!r} at position {found.start()}{hint}"
+    return f"character {value_text(char)} at position {found.start()}{hint}"
 
 
 def _fix_bad(data: str) -> str:
@@ -228,7 +230,7 @@ def image_type_mismatch(ctx):
             yield Finding(media.data_loc, f"the image is declared {declared} but its bytes are {actual}",
                           api_message=(f"{media.api}.image.source.base64: The image was specified using the {declared} media type, "
                                        f"but the image appears to be a {actual} image"),
-                          fix=f"set `media_type` to {actual!r}")
+                          fix=f"set `media_type` to {value_text(actual)}")
         elif actual is not None:
             yield Finding(media.data_loc, f"the image is declared {declared} but its bytes are {actual}, which the API does not accept",
                           fix="convert the image to JPEG, PNG, GIF or WebP")

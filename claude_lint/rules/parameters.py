@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import fix
+from ..diagnostic import number_text, value_text
 from .base import GENERATION_SCOPES, Finding, rule, warn
 from .thinking import thinking_rejects_sampling
 
@@ -32,11 +33,12 @@ def max_tokens_over_cap(ctx):
     # only an integer gets this far at the API: anything else is a schema error (CL103)
     if info is None or info.max_output_tokens is None or type(value) is not int or value <= info.max_output_tokens:
         return
-    n, cap = value, info.max_output_tokens
+    n, cap = number_text(value), info.max_output_tokens
     yield Finding(
         ("max_tokens",),
-        f"max_tokens {n} is above the {cap}-token output limit of {ctx.model_id}",
-        api_message=f"max_tokens: {n} > {cap}, which is the maximum allowed number of output tokens for {ctx.model_id}",
+        f"max_tokens {n or 'value'} is above the {cap}-token output limit of {ctx.model_id}",
+        api_message=(f"max_tokens: {n} > {cap}, which is the maximum allowed number of output tokens for {ctx.model_id}"
+                     if n is not None else None),
         fix=f"set max_tokens to at most {cap}",
         edit=fix.replace(("max_tokens",), cap, f"lower max_tokens to {cap}"),
     )
@@ -153,7 +155,7 @@ def whitespace_stop_sequence(ctx):
     """
     for k, seq in _stop_sequences(ctx):
         if seq and not seq.strip():
-            yield Finding(("stop_sequences", k), f"stop sequence {seq!r} is only whitespace",
+            yield Finding(("stop_sequences", k), f"stop sequence {value_text(seq)} is only whitespace",
                           api_message="stop_sequences: each stop sequence must contain non-whitespace",
                           fix="remove the whitespace-only stop sequence or add text to it",
                           edit=fix.remove(("stop_sequences", k), "remove the stop sequence", safe=False))

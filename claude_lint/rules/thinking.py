@@ -13,6 +13,7 @@ from typing import Optional
 
 from ..checking.context import COUNT_TOKENS, turns
 from ..data.betas import INTERLEAVED_THINKING
+from ..diagnostic import number_text, value_text
 from .base import GENERATION_SCOPES, Finding, rule, warn
 
 THINKING_ON = ("enabled", "adaptive")
@@ -164,8 +165,8 @@ def thinking_disabled_not_supported(ctx):
         effort = _effort(ctx)
         ceiling = info.thinking_disabled_max_effort
         if effort in EFFORT_LEVELS and EFFORT_LEVELS.index(effort) > EFFORT_LEVELS.index(ceiling):
-            yield Finding(loc, f"{ctx.model_id} accepts disabled thinking only at effort {ceiling!r} or below, not {effort!r}",
-                          fix=f"lower output_config.effort to {ceiling!r}, or keep thinking on")
+            yield Finding(loc, f"{ctx.model_id} accepts disabled thinking only at effort {value_text(ceiling)} or below, not {value_text(effort)}",
+                          fix=f"lower output_config.effort to {value_text(ceiling)}, or keep thinking on")
 
 
 @rule("CL404", "thinking-between-tools-unconfirmed", needs=('thinking',), evidence="D", severity="warning", api=None,
@@ -238,8 +239,9 @@ def thinking_budget_not_below_max_tokens(ctx):
     if INTERLEAVED_THINKING in ctx.betas:
         return  # the budget spans the whole tool loop and may exceed max_tokens
     loc = ("thinking", "budget_tokens")
-    fix = f"set max_tokens above {budget}, or lower thinking.budget_tokens below {max_tokens}"
-    message = f"thinking.budget_tokens {budget} must be below max_tokens {max_tokens}"
+    budget_text, max_text = number_text(budget) or "(a huge number)", number_text(max_tokens) or "(a huge number)"
+    fix = f"set max_tokens above {budget_text}, or lower thinking.budget_tokens below {max_text}"
+    message = f"thinking.budget_tokens {budget_text} must be below max_tokens {max_text}"
     if ctx.get("tools"):
         message += (f" (unless the request is sent with the {INTERLEAVED_THINKING} beta header)" if ctx.headers is None
                     else f" (the {INTERLEAVED_THINKING} beta header, not sent, would allow it with tools)")
@@ -263,7 +265,7 @@ def thinking_temperature(ctx):
     Good: {"thinking": {"type": "adaptive"}}
     """
     if thinking_rejects_sampling(ctx, "temperature"):
-        yield Finding(("temperature",), f"temperature {ctx.get('temperature')!r} is not allowed while thinking is on",
+        yield Finding(("temperature",), f"temperature {value_text(ctx.get('temperature'))} is not allowed while thinking is on",
                       api_message=_TEMPERATURE_TEXT, fix="remove `temperature` (thinking runs at temperature 1)")
 
 
@@ -284,7 +286,7 @@ def thinking_top_p(ctx):
     """
     if thinking_rejects_sampling(ctx, "top_p"):
         api = _TOP_P_TEXT if thinking_type(ctx) == "enabled" else None
-        yield Finding(("top_p",), f"top_p {ctx.get('top_p')!r} is below 0.95, which thinking does not allow",
+        yield Finding(("top_p",), f"top_p {value_text(ctx.get('top_p'))} is below 0.95, which thinking does not allow",
                       api_message=api, fix="remove `top_p` or set it to at least 0.95")
 
 
@@ -329,7 +331,7 @@ def thinking_forced_tool_choice(ctx):
     Good: {"thinking": {"type": "enabled", "budget_tokens": 4000}, "tool_choice": {"type": "auto"}}
     """
     if thinking_type(ctx) in THINKING_ON and _forced_tool_choice(ctx):
-        yield Finding(("tool_choice",), f"tool_choice {_forced_tool_choice(ctx)!r} forces tool use, which thinking does not allow",
+        yield Finding(("tool_choice",), f"tool_choice {value_text(_forced_tool_choice(ctx))} forces tool use, which thinking does not allow",
                       api_message=_FORCED_TEXT, fix='use tool_choice {"type": "auto"}, or disable thinking for this request')
 
 
@@ -354,7 +356,7 @@ def forced_tool_choice_always_thinking(ctx):
         return
     fix = 'use tool_choice {"type": "auto"} and name the tool in the prompt'
     if info.forced_tool_choice_rejected:
-        yield Finding(("tool_choice",), f"{ctx.model_id} does not accept forced tool use (tool_choice {kind!r})", fix=fix)
+        yield Finding(("tool_choice",), f"{ctx.model_id} does not accept forced tool use (tool_choice {value_text(kind)})", fix=fix)
     elif info.forced_tool_choice_rejected is None and _thinks_by_default(info) and thinking_type(ctx) != "disabled":
         yield warn(("tool_choice",), f"{ctx.model_id} thinks by default and may reject forced tool use (not confirmed)", fix=fix)
 
@@ -404,7 +406,7 @@ def thinking_block_not_first(ctx):
         return
     first = turn.parts[0]
     loc = first.loc + ("type",) if first.index is not None else first.loc
-    yield Finding(loc, f"the assistant turn at message {first.message} must start with a thinking block, not {first.type!r}",
+    yield Finding(loc, f"the assistant turn at message {first.message} must start with a thinking block, not {value_text(first.type)}",
                   fix="pass the assistant turn back unchanged, starting with its thinking block (or disable thinking)")
 
 
@@ -494,9 +496,9 @@ def effort_level_not_supported(ctx):
         if effort in info.effort_levels:
             return
         levels = ", ".join(sorted(info.effort_levels))
-        yield Finding(loc, f"{ctx.model_id} does not offer effort {effort!r} (levels: {levels})",
+        yield Finding(loc, f"{ctx.model_id} does not offer effort {value_text(effort)} (levels: {levels})",
                       api_message=f"This model does not support effort level '{effort}'. Supported levels: {levels}.",
                       fix=f"use one of: {levels}")
     elif not (info.thinking_adaptive and effort in ("low", "medium", "high")):
-        yield warn(loc, f"{ctx.model_id} may not support effort {effort!r} (its levels are not confirmed)",
+        yield warn(loc, f"{ctx.model_id} may not support effort {value_text(effort)} (its levels are not confirmed)",
                    fix="check the model's documentation, or use low, medium or high")

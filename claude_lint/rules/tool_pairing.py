@@ -7,6 +7,8 @@ conversations that start with a user message, which only original indices explai
 """
 from __future__ import annotations
 
+from ..diagnostic import value_text
+
 import re
 
 from ..checking.context import blocks, messages, turns
@@ -115,12 +117,12 @@ def duplicate_tool_use_id(ctx):
             if tool_id not in first:
                 first[tool_id] = t
             elif first[tool_id] == t:
-                yield Finding(part.loc + ("id",), f"tool_use id {tool_id!r} appears twice in one assistant turn",
+                yield Finding(part.loc + ("id",), f"tool_use id {value_text(tool_id)} appears twice in one assistant turn",
                               api_message=f"messages.{part.message}.content.{part.index}: `tool_use` ids must be unique",
                               fix="give each tool call its own id, or drop the repeated call")
             elif tool_id not in reported:
                 reported.add(tool_id)
-                yield warn(part.loc + ("id",), f"tool_use id {tool_id!r} was already used in an earlier turn",
+                yield warn(part.loc + ("id",), f"tool_use id {value_text(tool_id)} was already used in an earlier turn",
                            fix="give each tool call its own id")
 
 
@@ -163,7 +165,7 @@ def tool_use_without_result(ctx):
         first_use = next(p for p in uses if p.block["id"] in wanted)
         late = next((p for p in misplaced if p.block.get("tool_use_id") in wanted), None)
         if late is not None:
-            message = f"the tool_result for {late.block['tool_use_id']!r} comes after other content; tool_result blocks must come first"
+            message = f"the tool_result for {value_text(late.block['tool_use_id'])} comes after other content; tool_result blocks must come first"
             fix = "move the tool_result blocks to the start of the user message, before any text or image"
         else:
             message = f"tool_use {', '.join(map(repr, missing))} of message {first_use.message} has no tool_result in the next message"
@@ -226,7 +228,7 @@ def orphan_tool_result(ctx):
                 if part.type == "tool_result" and isinstance(tool_id, str) and tool_id not in previous_ids:
                     yield Finding(
                         part.loc + ("tool_use_id",),
-                        f"tool_result for {tool_id!r} has no matching tool_use in the previous assistant message",
+                        f"tool_result for {value_text(tool_id)} has no matching tool_use in the previous assistant message",
                         api_message=(
                             f"messages.{part.message}.content.{part.index}: unexpected `tool_use_id` found in `tool_result` "
                             f"blocks: {tool_id}. Each `tool_result` block must have a corresponding `tool_use` block in the previous message."
@@ -258,7 +260,7 @@ def duplicate_tool_result(ctx):
             if part.type != "tool_result" or not isinstance(tool_id, str):
                 continue
             if tool_id in seen:
-                yield warn(part.loc + ("tool_use_id",), f"a second tool_result for {tool_id!r} in the same user turn",
+                yield warn(part.loc + ("tool_use_id",), f"a second tool_result for {value_text(tool_id)} in the same user turn",
                            fix="send one tool_result per tool_use")
             seen.add(tool_id)
 
@@ -321,7 +323,7 @@ def orphan_server_tool_result(ctx):
                 kind = part.type
                 yield Finding(
                     part.loc + ("tool_use_id",),
-                    f"{kind} for {tool_id!r} has no server_tool_use before it",
+                    f"{kind} for {value_text(tool_id)} has no server_tool_use before it",
                     api_message=(
                         f"messages.{part.message}.content.{part.index}: unexpected `tool_use_id` found in `{kind}` blocks: "
                         f"{tool_id}. Each `{kind}` block must have a corresponding `server_tool_use` block before it."
@@ -358,7 +360,7 @@ def tool_result_id_pattern(ctx):
                 continue
             if not pattern.match(tool_id):
                 yield warn(("messages", n, "content", m, "tool_use_id"),
-                           f"{kind}.tool_use_id {tool_id!r} does not match {pattern.pattern}",
+                           f"{kind}.tool_use_id {value_text(tool_id)} does not match {pattern.pattern}",
                            fix="use only letters, digits, `_` and `-` in tool ids, on the call and its result alike")
 
 

@@ -12,6 +12,8 @@ lookup and before checks across the conversation.
 """
 from __future__ import annotations
 
+from ..diagnostic import value_text
+
 import re
 from typing import Any, Iterator, Optional
 
@@ -321,8 +323,8 @@ def duplicate_tool_name(ctx):
         if name is None:
             continue
         if name in first:
-            yield Finding(("tools", k, "name"), f"tool {k} is named {name!r}, like tool {first[name]}",
-                          api_message="tools: Tool names must be unique.", fix=f"remove or rename one of the tools named {name!r}")
+            yield Finding(("tools", k, "name"), f"tool {k} is named {value_text(name)}, like tool {first[name]}",
+                          api_message="tools: Tool names must be unique.", fix=f"remove or rename one of the tools named {value_text(name)}")
         else:
             first[name] = k
 
@@ -421,9 +423,9 @@ def tool_choice_without_tools(ctx):
     text = f"tool_choice.{kind} may only be specified while providing tools"
     fix = "remove `tool_choice`, or provide the tools"
     if kind in ("any", "tool") and not _has_mcp_servers(ctx):
-        yield Finding(("tool_choice",), f"`tool_choice` is {kind!r} but the request defines no tools", api_message=text, fix=fix)
+        yield Finding(("tool_choice",), f"`tool_choice` is {value_text(kind)} but the request defines no tools", api_message=text, fix=fix)
     else:
-        yield warn(("tool_choice",), f"`tool_choice` is {kind!r} but the request defines no tools; the API may reject it",
+        yield warn(("tool_choice",), f"`tool_choice` is {value_text(kind)} but the request defines no tools; the API may reject it",
                    api_message=text, fix=fix)
 
 
@@ -449,8 +451,8 @@ def tool_choice_unknown_tool(ctx):
     names = {_tool_name(t) for _, t in tools}
     if name in names:
         return
-    message = f"`tool_choice` names {name!r}, which is not one of the request's tools"
-    fix = f"name one of the tools ({', '.join(sorted(n for n in names if n)[:5])}), or add {name!r} to `tools`"
+    message = f"`tool_choice` names {value_text(name)}, which is not one of the request's tools"
+    fix = f"name one of the tools ({', '.join(sorted(n for n in names if n)[:5])}), or add {value_text(name)} to `tools`"
     if None in names or _has_mcp_servers(ctx):
         yield warn(("tool_choice", "name"), message + " (unless a toolset provides it)", fix=fix)
     else:
