@@ -300,7 +300,7 @@ def render(rep: dict) -> str:
     cli_imp = rep["importtime"]["CLI on one file"]
     targets.append(["no `anthropic` import on the CLI path", f"anthropic imported: {cli_imp['imports_anthropic']}",
                     verdict(not cli_imp["imports_anthropic"])])
-    out += ["### Targets (issue 7)", "", md_table(["target", "measured", "verdict"], targets), ""]
+    out += ["### Targets", "", md_table(["target", "measured", "verdict"], targets), ""]
     return "\n".join(out)
 
 

@@ -201,7 +201,7 @@ def render(rep: dict) -> str:
                         "(CPU time; wall beside it)",
                         f"{', '.join(f'{x:.3f}' for x in steps_cpu)} CPU ({', '.join(f'{x:.3f}' for x in steps_wall)} wall)",
                         verdict(worst <= LINEARITY)])
-    out += ["### Targets (issue 7; the issue's sizes are 256, 512, 1024 MB)", "",
+    out += ["### Targets (the target sizes are 256, 512, 1024 MB)", "",
             md_table(["target", "measured", "verdict"], targets), ""]
     return "\n".join(out)
 

@@ -175,7 +175,7 @@ def render(rep: dict) -> str:
     conv = next(r for r in rows if r["case"] == "2,000-message conversation")
     tconv = next(r for r in rows if r["case"] == "2,000-message tool conversation")
     tools = next(r for r in rows if r["case"] == "500-tool request")
-    out += ["### Targets (issue 7)", "", md_table(["target", "measured", "verdict"], [
+    out += ["### Targets", "", md_table(["target", "measured", "verdict"], [
         ["2,000-message conversation ≤ 2× median cost per node", ratio(conv["x_median"]), verdict(conv["x_median"] <= TARGET)],
         ["2,000-message tool conversation ≤ 2× median cost per node", ratio(tconv["x_median"]),
          verdict(tconv["x_median"] <= TARGET)],

@@ -63,7 +63,7 @@ def main() -> None:
         return
     # README: the summary, then the main tables of each part, each with its machine line
     keep = {"validate": [0], "cli": [0, 1], "jsonl": [0], "jsonl-1gb": [0], "scaling": [0, 1]}
-    body = ["Every target of issue 7, from `bash run_all.sh` (each script's machine line gives its date and load):", "",
+    body = ["Every speed target, from `bash run_all.sh` (each script's machine line gives its date and load):", "",
             "| target | measured | verdict |", "|---|---|---|", *rows, ""]
     titles = {"validate": "In-process: `bench_validate.py --n 2000 --rounds 5`",
               "cli": "Whole process: `bench_cli.py --sizes 1,1000,10000 --runs 10,3,3 --cj-runs 3,1,1`",
