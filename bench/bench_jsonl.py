@@ -1,7 +1,7 @@
 """A large batch .jsonl file: wall time, peak memory, and whether time grows linearly with size.
 
     python bench_jsonl.py                          # 32, 64, 128 MB (1×, 2×, 4×): a few minutes
-    python bench_jsonl.py --sizes 256,512,1024 --runs 1 --name jsonl-1gb   # the issue's 1 GB check (~1 GB of disk)
+    python bench_jsonl.py --sizes 256,512,1024 --runs 1 --name jsonl-1gb   # the 1 GB check (~1 GB of disk)
 
 The file is the corpus's --jsonl mode ({"custom_id", "params"} per line, ~10% of the lines with a
 planted defect) repeated until it reaches each size; repeats get their own custom_ids

@@ -12,7 +12,7 @@ divided by the request's node count. It is compared with requests built to stres
 - a 2,000-message conversation with cache_control on every user block (invalid: more than 4
   breakpoints, so it tests the caching rules' cost on the error path, as information).
 
-The issue's target: the 2,000-message conversation and the 500-tool request each within 2× the
+The target: the 2,000-message conversation and the 500-tool request each within 2× the
 median request's cost per node. The series shows whether cost per node stays flat as the size
 doubles (a quadratic pass doubles it). Each time is the fastest of --repeats calls in process CPU
 time (time.process_time_ns), GC off.

@@ -68,7 +68,7 @@ def main() -> None:
     titles = {"validate": "In-process: `bench_validate.py --n 2000 --rounds 5`",
               "cli": "Whole process: `bench_cli.py --sizes 1,1000,10000 --runs 10,3,3 --cj-runs 3,1,1`",
               "jsonl": "Batch .jsonl: `bench_jsonl.py --sizes 32,64,128 --runs 3`",
-              "jsonl-1gb": "Batch .jsonl, the issue's sizes: `bench_jsonl.py --sizes 256,512,1024 --runs 1 --name jsonl-1gb`",
+              "jsonl-1gb": "Batch .jsonl, the target sizes: `bench_jsonl.py --sizes 256,512,1024 --runs 1 --name jsonl-1gb`",
               "scaling": "Scaling: `bench_scaling.py`"}
     for part, md in texts.items():
         body += [f"### {titles[part]}", "", f"Machine: {facts_line(facts[part])}" if facts[part] else "", ""]
