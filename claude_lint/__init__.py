@@ -35,7 +35,7 @@ def _linter():
 
 
 def validate(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
-             headers=None, url: Optional[str] = None) -> list:
+             headers=None, url: Optional[str] = None, body_size: Optional[int] = None) -> list:
     """Every problem the API would find in ``body``, in the order the API checks them.
 
     ``endpoint`` is ``"messages"`` (``POST /v1/messages``), ``"count_tokens"``
@@ -50,18 +50,21 @@ def validate(body: Any, *, endpoint: str = "messages", api_version: Optional[str
     ``anthropic-version`` header, when it names a version claude-lint knows, is the version the
     body is checked under (it is what the API reads; ``api_version`` then does not apply). A URL
     naming one of the three endpoints decides ``endpoint``. Credentials never appear in a finding:
-    at most their first characters and length.
+    at most their first characters and length. ``body_size``, the body's length in bytes as sent,
+    makes the size check exact and free when the caller has the bytes.
     """
-    return _linter().validate(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url)
+    return _linter().validate(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url,
+                              body_size=body_size)
 
 
 def check(body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
-          headers=None, url: Optional[str] = None) -> list:
+          headers=None, url: Optional[str] = None, body_size: Optional[int] = None) -> list:
     """Like :func:`validate`, but raise :class:`RequestInvalid` when the API would reject ``body``.
 
     Returns the warnings when there is no error.
     """
-    return _linter().check(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url)
+    return _linter().check(body, endpoint=endpoint, api_version=api_version, headers=headers, url=url,
+                           body_size=body_size)
 
 
 def guard(client, *, on_warning=None, linter=None):

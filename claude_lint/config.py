@@ -19,6 +19,7 @@ nearest file wins, and command-line options override it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -230,6 +231,7 @@ class Resolver:
     explicit: Optional[Path] = None  # --config
     isolated: bool = False  # --isolated: no config at all
     _by_dir: dict = field(default_factory=dict)
+    _by_given: dict = field(default_factory=dict)
     _by_file: dict = field(default_factory=dict)
 
     def for_file(self, file: str) -> Settings:
@@ -237,11 +239,17 @@ class Resolver:
             return Settings()
         if self.explicit is not None:
             return self._read(self.explicit)
-        directory = Path.cwd() if file.startswith("<") else Path(file).resolve().parent
-        if directory not in self._by_dir:
-            found = find(directory)
-            self._by_dir[directory] = self._read(found) if found else Settings()
-        return self._by_dir[directory]
+        # by the directory as given first: resolving a path costs system calls, and each file is
+        # asked about several times (exclude, linter, base URL)
+        given = "" if file.startswith("<") else os.path.dirname(file)
+        settings = self._by_given.get(given)
+        if settings is None:
+            directory = Path.cwd() if file.startswith("<") else Path(file).resolve().parent
+            if directory not in self._by_dir:
+                found = find(directory)
+                self._by_dir[directory] = self._read(found) if found else Settings()
+            settings = self._by_given[given] = self._by_dir[directory]
+        return settings
 
     def _read(self, path: Path) -> Settings:
         if path not in self._by_file:

@@ -97,7 +97,7 @@ def lint_document(linter: Linter, doc: Document, endpoint: str, api_version: Opt
         if endpoint == "batch_line":
             found = linter.validate_batch_line(doc.data, api_version=api_version)
         else:
-            found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version)
+            found = linter.validate(doc.data, endpoint=endpoint, api_version=api_version, body_size=doc.size)
     found = [d.with_position(doc.file, doc.span(d.loc, key=d.code in _KEY_ANCHORED, request=_about_request(d)))
              for d in found]
     if doc.duplicates and "CL002" in linter.enabled:

@@ -43,11 +43,11 @@ class TestSignatures:
     @pytest.mark.parametrize("fn", [claude_lint.validate, claude_lint.check])
     def test_body_then_keyword_only_options(self, fn):
         params = inspect.signature(fn).parameters
-        assert list(params) == ["body", "endpoint", "api_version", "headers", "url"]
+        assert list(params) == ["body", "endpoint", "api_version", "headers", "url", "body_size"]
         assert params["body"].kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
         assert params["endpoint"].kind is inspect.Parameter.KEYWORD_ONLY
         assert params["endpoint"].default == "messages"
-        for name in ("api_version", "headers", "url"):
+        for name in ("api_version", "headers", "url", "body_size"):
             assert params[name].kind is inspect.Parameter.KEYWORD_ONLY
             assert params[name].default is None
 

@@ -30,6 +30,7 @@ class Context:
     # and the full URL.
     headers: Optional[dict] = None
     url: Optional[str] = None
+    body_size: Optional[int] = None  # bytes of the body as sent, when the caller knows them
 
     @property
     def betas(self) -> tuple:

@@ -13,7 +13,7 @@ from .context import BATCH, BATCH_PARAMS, COUNT_TOKENS, MESSAGES, Context
 from .schema import schema_findings
 
 ENDPOINT_SCOPES = {"messages": MESSAGES, "count_tokens": COUNT_TOKENS}
-_NO_HTTP = (None, None)  # (headers, url) of a body given alone
+_NO_HTTP = (None, None, None)  # (headers, url, body size in bytes) of a body given alone
 _INTERNAL = RULES["CL000"]
 
 
@@ -41,13 +41,14 @@ class Linter:
     # --- public ---------------------------------------------------------------------------
 
     def validate(self, body: Any, *, endpoint: str = "messages", api_version: Optional[str] = None,
-                 headers=None, url: Optional[str] = None) -> list[Diagnostic]:
+                 headers=None, url: Optional[str] = None, body_size: Optional[int] = None) -> list[Diagnostic]:
         """Every finding for ``body``. With ``headers`` (a mapping, or ``(name, value)`` pairs) and
         ``url``, the HTTP request is checked too (rules/headers.py); the ``anthropic-version``
         header then selects the rule set, and ``api_version`` only applies when the header does
         not name a version claude-lint knows. A URL that names one of the three endpoints decides
-        ``endpoint``."""
-        http = self._http(headers, url)
+        ``endpoint``. ``body_size`` is the body's length in bytes as sent, when known (the SDK guard
+        and the command know it): the size check then needs no walk over the body."""
+        http = self._http(headers, url, body_size)
         version = self._version(api_version, http[0])
         endpoint = transport.endpoint_of_url(url) or endpoint
         if endpoint != "batch" and endpoint not in ENDPOINT_SCOPES:
@@ -60,8 +61,8 @@ class Linter:
             return [self._internal(f"validation failed: {type(exc).__name__}: {exc}")]
 
     @staticmethod
-    def _http(headers, url) -> tuple:
-        return (None if headers is None else transport.normalize_headers(headers)), url
+    def _http(headers, url, body_size=None) -> tuple:
+        return (None if headers is None else transport.normalize_headers(headers)), url, body_size
 
     @staticmethod
     def _version(api_version, headers):
@@ -113,7 +114,8 @@ class Linter:
         model_id = body.get("model") if isinstance(body, dict) else None
         model = self.catalog.get(model_id) if isinstance(model_id, str) else None
         ctx = Context(body=body, scope=scope, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=model, headers=http[0], url=http[1])
+                      today=self.today or _dt.date.today(), model=model, headers=http[0], url=http[1],
+                      body_size=http[2] if scope != BATCH_PARAMS else None)
         keyed.extend(self._run_rules(scope, ctx, prefix))
         return keyed
 
@@ -121,7 +123,7 @@ class Linter:
         # What the front door checks (the HTTP request, then size) first, then the envelope, each
         # request in order, and what spans requests.
         ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=None, headers=http[0], url=http[1])
+                      today=self.today or _dt.date.today(), model=None, headers=http[0], url=http[1], body_size=http[2])
         spanning = self._run_rules(BATCH, ctx, ())
         result = self._finish([k for k in spanning if k[0][0] <= Phase.SIZE])
         result += self._finish(self._schema("batch", body, ()))

@@ -116,7 +116,7 @@ class _Check:
             return None
         try:
             diagnostics = self.linter.validate(body, endpoint=endpoint, headers=request.headers.multi_items(),
-                                               url=str(request.url))
+                                               url=str(request.url), body_size=len(request.content))
         except Exception:  # a linter bug must not stop a request the API may well accept
             logger.exception("claude-lint failed on a %s request; sending it unchecked", endpoint)
             return None

@@ -39,14 +39,16 @@ class Document:
     # (object, key) for every key that appears more than once in an object; the parser (and the
     # API) keep the last value
     duplicates: tuple = ()
+    size: Optional[int] = None  # bytes of the body as read: what would be sent if sent as is
     _lines: Optional[LineIndex] = field(default=None, repr=False)
 
     @classmethod
-    def parsed(cls, file: str, text: str, kind: str = "request", first_line: int = 1) -> "Document":
+    def parsed(cls, file: str, text: str, kind: str = "request", first_line: int = 1,
+               size: Optional[int] = None) -> "Document":
         data, duplicates = parse(text, file, first_line)
         if not isinstance(data, dict):
             raise LoadError(file, f"the JSON value is {_kind_of(data)}, not a request object", first_line, 1)
-        return cls(file, text, data, kind, first_line, duplicates)
+        return cls(file, text, data, kind, first_line, duplicates, size)
 
     def span(self, loc: tuple, *, key: bool = False, request: bool = False) -> Optional[tuple]:
         """``((line, column), (end_line, end_column))`` of the field at ``loc`` in the file.

@@ -104,8 +104,8 @@ def _read_capped(handle: BinaryIO, file: str) -> bytes:
 
 def _load_whole(handle: BinaryIO, file: str) -> Item:
     try:
-        text = decode(_read_capped(handle, file), file)
-        return Document.parsed(file, text)
+        data = _read_capped(handle, file)
+        return Document.parsed(file, decode(data, file), size=len(data))
     except LoadError as error:
         return error
     except OSError as exc:
@@ -126,8 +126,9 @@ def _load_lines(handle: BinaryIO, file: str) -> Iterator[Item]:
                 continue
             try:
                 # the line ending is not part of the document: positions stay on the line
-                text = decode(raw.rstrip(b"\r\n"), file, first_line=number)
-                yield Document.parsed(file, text, kind="batch_line", first_line=number)
+                line = raw.rstrip(b"\r\n")
+                text = decode(line, file, first_line=number)
+                yield Document.parsed(file, text, kind="batch_line", first_line=number, size=len(line))
             except LoadError as error:
                 yield error
     except OSError as exc:
@@ -143,7 +144,7 @@ def _load_stdin(stream: BinaryIO, base_urls=()) -> Iterator[Item]:
         yield error
         return
     try:
-        doc = Document.parsed(name, text)
+        doc = Document.parsed(name, text, size=len(data))
         log = doc.data.get("log")
         if isinstance(log, dict) and isinstance(log.get("entries"), list):  # a HAR capture piped in
             from io import BytesIO

@@ -186,7 +186,11 @@ def request_too_large(ctx):
     if limit is None:
         return
     hard, soft = limit * MIB, limit * MB
-    verdict, low, high = exceeds(ctx.body, error_above=hard, warn_above=soft)
+    if ctx.body_size is not None:  # the exact size, from the caller: no walk needed
+        size = ctx.body_size
+        verdict, low, high = ("error" if size > hard else "warning" if size > soft else None), size, size
+    else:
+        verdict, low, high = exceeds(ctx.body, error_above=hard, warn_above=soft)
     if verdict is None:
         return
     fix = ("upload large files with the Files API and send `file_id` sources, or downscale the images"

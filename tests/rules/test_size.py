@@ -130,3 +130,18 @@ class TestContextWindowExceeded:
     def test_tool_result_and_system_text_count(self):
         body = request(model="claude-haiku-4-5", system="s" * 2_000_000, messages=[user("x" * 1_300_000)])
         assert "CL630" in codes(body)
+
+
+class TestKnownBodySize:
+    """With the body's size in bytes given (the guard and the command have the bytes), the check
+    is exact and needs no walk over the body."""
+
+    def test_over_32_mib_is_the_413(self):
+        d = only(request(), "CL620", body_size=40 * 1024 * 1024)
+        assert d.severity == "error" and d.status == 413 and d.api_message == "Request exceeds the maximum size"
+
+    def test_between_32_mb_and_32_mib_is_a_warning(self):
+        assert only(request(), "CL620", body_size=33_000_000).severity == "warning"
+
+    def test_under_the_limit_is_silent(self):
+        assert "CL620" not in codes(request(), body_size=1_000)
