@@ -22,12 +22,17 @@ def number_text(value: int) -> Optional[str]:
 
 
 def value_text(value) -> str:
-    """``repr(value)`` for a message, safe for integers too long to print."""
+    """``repr(value)`` for a message, safe for integers too long to print (also inside lists)."""
     try:
         text = repr(value)
     except ValueError:
-        return f"<{type(value).__name__} of {value.bit_length()} bits>"
+        return f"<{type(value).__name__} too long to print>"
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def plain_text(value) -> str:
+    """``str(value)`` for a message, with the same safety as :func:`value_text`."""
+    return value if isinstance(value, str) else value_text(value)
 
 
 def dotted(loc: Loc) -> Optional[str]:

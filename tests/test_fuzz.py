@@ -198,3 +198,12 @@ def test_regression_nested_key_starting_with_a_tag_prefix_loses_its_path():
     body = {"model": "claude-sonnet-4-6", "max_tokens": 16, "messages": [{"role": "user", "content": "Hi"}],
             "metadata": {"~a": 1, "@b": 2}}
     assert {d.path for d in claude_lint.validate(body) if d.code == "CL102"} == {"metadata.~a", "metadata.@b"}
+
+
+def test_regression_huge_int_inside_a_list_as_a_type_tag():
+    assert_no_internal_error({"model": "claude-opus-4-5", "max_tokens": 8000, "thinking": {"type": [BEYOND_STR_LIMIT]},
+                              "messages": [{"role": "user", "content": "Summarize the French Revolution."}]})
+
+
+def test_regression_huge_int_as_a_role():
+    assert_no_internal_error({"messages": [None, {"role": BEYOND_STR_LIMIT, "content": ""}], "thinking": {"type": "disabled"}})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..checking.context import blocks, is_empty_content, messages, text_blocks
 from .. import fix
+from ..diagnostic import plain_text
 from .base import Finding, rule, warn
 from .caching import marks_empty_text
 
@@ -44,7 +45,7 @@ def empty_message_content(ctx):
             continue
         yield Finding(
             ("messages", n, "content"),
-            f"message {n} ({message.get('role')}) has empty content",
+            f"message {n} ({plain_text(message.get('role'))}) has empty content",
             api_message=f"messages.{n}: all messages must have non-empty content except for the optional final assistant message",
             fix="remove the empty message or give it content",
         )
@@ -266,10 +267,10 @@ def system_message_placement(ctx):
         before = items[n - 1] if isinstance(items[n - 1], dict) else {}
         after = items[n + 1] if n + 1 < len(items) and isinstance(items[n + 1], dict) else None
         if not (before.get("role") == "user" or _ends_in_server_tool_use(before)):
-            yield Finding(loc, f"the system message follows a {before.get('role')!s} message; it must follow a user message",
+            yield Finding(loc, f"the system message follows a {plain_text(before.get('role'))} message; it must follow a user message",
                           fix="move the system message right after a user message")
         elif after is not None and after.get("role") != "assistant":
-            yield Finding(loc, f"the system message is followed by a {after.get('role')!s} message; it must be last or followed by an assistant message",
+            yield Finding(loc, f"the system message is followed by a {plain_text(after.get('role'))} message; it must be last or followed by an assistant message",
                           fix="move the system message to the end, or before an assistant message")
 
 
