@@ -145,3 +145,35 @@ class TestKnownBodySize:
 
     def test_under_the_limit_is_silent(self):
         assert "CL620" not in codes(request(), body_size=1_000)
+
+
+class TestPickleBound:
+    """The quick bound must never call a body small that some JSON serialisation makes large."""
+
+    @pytest.mark.parametrize("value", [
+        "\x01" * 1000,  # every character a 6-byte escape
+        [False] * 1000,  # "false, " per 1-byte pickle opcode
+        [None, True] * 500,
+        [{}] * 500,
+        [[]] * 500,
+        {f"k{i}": [] for i in range(300)},
+        [2 ** 70] * 200,
+        [1.2345678901234567e-300] * 200,
+        ["\U0001f600" * 10] * 50,
+        [("a", 1)] * 100,
+    ])
+    def test_bound_is_above_the_largest_serialisation(self, value):
+        import json
+
+        from claude_lint.rules.size import certainly_under
+
+        largest = len(json.dumps(value))  # spaced separators and \\u escapes: the largest form
+        assert not certainly_under(value, largest)
+
+    def test_unpicklable_values_fall_back_to_the_walk(self):
+        from claude_lint.rules.size import certainly_under
+
+        cyclic = []
+        cyclic.append(cyclic)
+        assert certainly_under(cyclic, 10 ** 9) is False
+        assert certainly_under({"x": lambda: None}, 10 ** 9) is False
