@@ -429,6 +429,9 @@ def thinking_block_in_prefill_without_thinking(ctx):
         return  # absent `thinking` means off only on models that do not think by default
     if kind is not None and kind != "disabled":
         return
+    last = ctx.get("messages")
+    if not isinstance(last, list) or not last or not isinstance(last[-1], dict) or last[-1].get("role") != "assistant":
+        return  # the usual case, decided without merging the conversation into turns
     items = ctx.view(turns)
     if not items or items[-1].role != "assistant":
         return
