@@ -155,9 +155,12 @@ class Linter:
     def _run_rules(self, scope, ctx, prefix) -> list:
         keyed = []
         body = ctx.body
+        no_http = ctx.headers is None and ctx.url is None
         for rule in self._scoped[scope]:
             if rule.needs and not rule.applies_to(body):
                 continue
+            if no_http and rule.phase == Phase.HEADERS:
+                continue  # a body given alone: nothing for the header rules to check
             try:
                 for seq, finding in enumerate(rule.run(ctx)):
                     keyed.append(((rule.phase, self._order[rule.code], seq), diagnostic_of(rule, finding, prefix)))

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from ..checking.context import blocks, messages
 from .. import fix
+from ..data.versions import VERSIONS
 from ..models.request import BETA_FIELDS
 from .base import Finding, Phase, rule, warn
 
+# Keys some API version removed: only a body with one of them has anything for CL901 to check.
+_REMOVED_SOMEWHERE = tuple(sorted(frozenset().union(*(v.removed_fields for v in VERSIONS.values()))))
 _SOURCE = "api-version-2026-10-21.md §1 (MIG, VER; QIITA live test)"
 
 
-@rule("CL901", "removed-in-api-version", evidence="O2", phase=Phase.SCHEMA, source=_SOURCE + " V1-V3",
+@rule("CL901", "removed-in-api-version", needs=_REMOVED_SOMEWHERE, evidence="O2", phase=Phase.SCHEMA, source=_SOURCE + " V1-V3",
       endpoints=("messages", "batch_params"))
 def removed_in_api_version(ctx):
     """`temperature`, `top_p` or `top_k` under `anthropic-version: 2026-10-21`.
