@@ -156,9 +156,19 @@ class Linter:
         keyed = []
         body = ctx.body
         no_http = ctx.headers is None and ctx.url is None
+        asked = {}  # when-test -> its answer for this request
         for rule in self._scoped[scope]:
             if rule.needs and not rule.applies_to(body):
                 continue
+            if rule.when is not None:
+                answer = asked.get(rule.when)
+                if answer is None:
+                    try:
+                        answer = asked[rule.when] = bool(rule.when(ctx))
+                    except Exception:
+                        answer = asked[rule.when] = True  # let the rules themselves run (and report)
+                if not answer:
+                    continue
             if no_http and rule.phase == Phase.HEADERS:
                 continue  # a body given alone: nothing for the header rules to check
             try:

@@ -74,6 +74,9 @@ class Rule:
     # Top-level keys of which at least one must be in the body for the rule to have anything to
     # check; empty: always run. Most requests use few features, so most rules are skipped outright.
     needs: frozenset = frozenset()
+    # A cheap test on the request shared by a group of rules (has it any media? any tool block?);
+    # the engine asks it once per request and skips the whole group when it is false.
+    when: Optional[Callable] = None
 
     def applies_to(self, body) -> bool:
         if not self.needs:
@@ -119,6 +122,7 @@ def rule(
     endpoints=REQUEST_SCOPES,
     evidence: Optional[str] = None,
     needs=(),
+    when: Optional[Callable] = None,
 ):
     """Declare a rule. The decorated function's docstring is its docs; its first line the summary."""
     assert _CODE.match(code), code
@@ -146,6 +150,7 @@ def rule(
             endpoints=frozenset(endpoints),
             evidence=grade,
             needs=frozenset(needs),
+            when=when,
         )
 
     return wrap

@@ -13,7 +13,7 @@ from ..diagnostic import value_text
 from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .base import Finding, rule, warn
-from .media import media_blocks
+from .media import has_media, media_blocks
 
 REQUESTS_DOCUMENTED_LIMIT = 10_000  # the API reference's "1 - 10000 elements" (§17 item 1)
 
@@ -225,7 +225,7 @@ def max_tokens_zero_conflict(ctx):
             return  # the API reports one problem
 
 
-@rule("CL707", "count-tokens-remote-source", evidence="D", severity="warning", endpoints=("count_tokens",),
+@rule("CL707", "count-tokens-remote-source", when=has_media, evidence="D", severity="warning", endpoints=("count_tokens",),
       source="token-counting docs as summarised second-hand (\"rejects url and file image or document sources\")")
 def count_tokens_remote_source(ctx):
     """An image or document sent by `url` or `file_id` to the token-counting endpoint.

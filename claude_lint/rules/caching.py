@@ -54,7 +54,11 @@ def _automatic(ctx) -> bool:
     return isinstance(ctx.get("cache_control"), dict)
 
 
-@rule("CL501", "too-many-cache-breakpoints",
+def has_breakpoints(ctx) -> bool:
+    return bool(ctx.view(breakpoints))
+
+
+@rule("CL501", "too-many-cache-breakpoints", when=has_breakpoints,
       source="api-rules.md §12 C1 (observed second-hand: fix:55806737749, fix:70103638696, copilot-cli#4185)")
 def too_many_cache_breakpoints(ctx):
     """More than 4 blocks carry `cache_control`.
@@ -96,7 +100,7 @@ def automatic_cache_no_free_slot(ctx):
                       fix="remove the top-level cache_control or one explicit marker")
 
 
-@rule("CL503", "cache-ttl-order",
+@rule("CL503", "cache-ttl-order", when=has_breakpoints,
       source="api-rules.md §12 C2 (observed: claude-code#37842, cccachefix#44, vibeproxy#202)")
 def cache_ttl_order(ctx):
     """A `ttl: "1h"` breakpoint comes after a 5-minute one.

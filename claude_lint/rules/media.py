@@ -60,6 +60,11 @@ def media_blocks(body) -> Iterator[Media]:
                         yield from _with_nested(Media(loc + ("content", k), f"{api}.tool_result.content.{k}", inner))
 
 
+def has_media(ctx) -> bool:
+    """Whether the request carries any image or document (the media rules' shared test)."""
+    return bool(ctx.view(media_blocks))
+
+
 def _with_nested(media: Media) -> Iterator[Media]:
     yield media
     source = media.source
@@ -112,7 +117,7 @@ def _readable_images(body) -> Iterator[tuple[Media, mb.ImageInfo]]:
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=\s]")
 
 
-@rule("CL251", "invalid-base64", source="api-rules.md §20 IMG10 (observed: anthropic-sdk-typescript#603)")
+@rule("CL251", "invalid-base64", when=has_media, source="api-rules.md §20 IMG10 (observed: anthropic-sdk-typescript#603)")
 def invalid_base64(ctx):
     """The `data` of a base64 image or PDF is not valid base64.
 
@@ -171,7 +176,7 @@ def _fix_bad(data: str) -> str:
     return "encode the file with standard base64 (`base64.b64encode`) and send that string unchanged"
 
 
-@rule("CL252", "image-too-large", source="api-rules.md §6 IMG4 (observed second-hand: several fixtures); §17 item 7")
+@rule("CL252", "image-too-large", when=has_media, source="api-rules.md §6 IMG4 (observed second-hand: several fixtures); §17 item 7")
 def image_too_large(ctx):
     """A base64 image is larger than 5 MB.
 
@@ -203,7 +208,7 @@ def image_too_large(ctx):
                        "are under it — rejected if the API measures the base64 length, as Claude Code assumes", fix=fix)
 
 
-@rule("CL253", "image-type-mismatch", source="api-rules.md §6 IMG2 (observed: llxprt#2130, sdkts#682); §20 IMG2 wordings")
+@rule("CL253", "image-type-mismatch", when=has_media, source="api-rules.md §6 IMG2 (observed: llxprt#2130, sdkts#682); §20 IMG2 wordings")
 def image_type_mismatch(ctx):
     """The image bytes are not the format `media_type` declares.
 
@@ -239,7 +244,7 @@ def image_type_mismatch(ctx):
                           fix="send the bytes of a JPEG, PNG, GIF or WebP file")
 
 
-@rule("CL254", "image-unreadable", source="api-rules.md §6 IMG3 (observed: cc#6675, cc#8647, cc#37180, cc#60920)")
+@rule("CL254", "image-unreadable", when=has_media, source="api-rules.md §6 IMG3 (observed: cc#6675, cc#8647, cc#37180, cc#60920)")
 def image_unreadable(ctx):
     """The image cannot be decoded: the file is cut off or its header is broken.
 
@@ -272,7 +277,7 @@ def image_unreadable(ctx):
                           api_message="Could not process image", fix="send the complete, uncorrupted image file")
 
 
-@rule("CL255", "image-dimensions-too-large", source="api-rules.md §6 IMG5 (observed second-hand: fixtures with req ids)")
+@rule("CL255", "image-dimensions-too-large", when=has_media, source="api-rules.md §6 IMG5 (observed second-hand: fixtures with req ids)")
 def image_dimensions_too_large(ctx):
     """An image is wider or taller than 8000 pixels.
 
@@ -294,7 +299,7 @@ def image_dimensions_too_large(ctx):
                       fix=f"resize the image to at most {MAX_DIMENSION} px per side")
 
 
-@rule("CL256", "many-image-dimensions", source="api-rules.md §6 IMG6 (observed: cc#24630, cc#8492, cc#49836; threshold: vision docs as quoted in shellicar/claude-cli#323)")
+@rule("CL256", "many-image-dimensions", when=has_media, source="api-rules.md §6 IMG6 (observed: cc#24630, cc#8492, cc#49836; threshold: vision docs as quoted in shellicar/claude-cli#323)")
 def many_image_dimensions(ctx):
     """A request with more than 20 images has an image wider or taller than 2000 pixels.
 
@@ -324,7 +329,7 @@ def many_image_dimensions(ctx):
                       fix=f"resize the image to at most {MANY_IMAGES_MAX_DIMENSION} px per side, or send fewer images")
 
 
-@rule("CL257", "too-many-media", source="api-rules.md §6 IMG7 (observed: cc#3397, cc#23392, cc#24541, openclaw#13202)")
+@rule("CL257", "too-many-media", when=has_media, source="api-rules.md §6 IMG7 (observed: cc#3397, cc#23392, cc#24541, openclaw#13202)")
 def too_many_media(ctx):
     """More than 100 images and documents in one request.
 
@@ -351,7 +356,7 @@ def too_many_media(ctx):
                       fix="remove older images and documents from the conversation")
 
 
-@rule("CL261", "invalid-pdf", source="api-rules.md §7 DOC2 (observed second-hand: fixtures, Claude Code errors.ts); conformance invalid-zip-declared-as-pdf (cc#5174)")
+@rule("CL261", "invalid-pdf", when=has_media, source="api-rules.md §7 DOC2 (observed second-hand: fixtures, Claude Code errors.ts); conformance invalid-zip-declared-as-pdf (cc#5174)")
 def invalid_pdf(ctx):
     """A base64 `application/pdf` document whose bytes are not a PDF.
 
@@ -380,7 +385,7 @@ def invalid_pdf(ctx):
                       fix="send the bytes of a real PDF file")
 
 
-@rule("CL262", "encrypted-pdf", severity="warning", source="api-rules.md §7 DOC3 (observed second-hand: Claude Code errors.ts)")
+@rule("CL262", "encrypted-pdf", when=has_media, severity="warning", source="api-rules.md §7 DOC3 (observed second-hand: Claude Code errors.ts)")
 def encrypted_pdf(ctx):
     """A PDF is encrypted.
 
@@ -404,7 +409,7 @@ def encrypted_pdf(ctx):
                    api_message="The PDF specified is password protected.", fix="send a decrypted copy of the PDF")
 
 
-@rule("CL263", "truncated-pdf", severity="warning", source="api-rules.md §7 DOC2 (inferred: a PDF without its end marker is usually cut off)")
+@rule("CL263", "truncated-pdf", when=has_media, severity="warning", source="api-rules.md §7 DOC2 (inferred: a PDF without its end marker is usually cut off)")
 def truncated_pdf(ctx):
     """A PDF does not end with `%%EOF`: the file is probably cut off.
 
@@ -427,7 +432,7 @@ def truncated_pdf(ctx):
         yield warn(media.data_loc, "the PDF does not end with %%EOF; it looks truncated", fix="send the complete PDF file")
 
 
-@rule("CL265", "citations-all-or-none", source="api-rules.md §7 DOC6 (documented: citations guide, as quoted in inspect#4527)")
+@rule("CL265", "citations-all-or-none", when=has_media, source="api-rules.md §7 DOC6 (documented: citations guide, as quoted in inspect#4527)")
 def citations_all_or_none(ctx):
     """Citations are enabled on some documents of the request but not on others.
 

@@ -37,7 +37,23 @@ def _tool_use_ids(turn) -> set:
     return {p.block.get("id") for p in turn.parts if p.type == "tool_use" and isinstance(p.block.get("id"), str)}
 
 
-@rule("CL350", "tool-blocks-without-tools",
+# Block types of a plain conversation: a request with nothing else has nothing to pair.
+_PLAIN_BLOCKS = frozenset({"text", "image", "document", "search_result"})
+
+
+def has_other_blocks(ctx) -> bool:
+    """Whether any message block is other than text, image, document or search result (the
+    pairing rules' shared test)."""
+    for _, message in ctx.view(messages):
+        content = message.get("content")
+        if isinstance(content, list):
+            for block in content:
+                if not isinstance(block, dict) or block.get("type") not in _PLAIN_BLOCKS:
+                    return True
+    return False
+
+
+@rule("CL350", "tool-blocks-without-tools", when=has_other_blocks,
       source="api-rules.md §10 TU5 (observed second-hand: fix:48385618697, fix:71312289889; sdkpy#494)")
 def tool_blocks_without_tools(ctx):
     """The conversation holds `tool_use` or `tool_result` blocks but the request defines no tools.
@@ -65,7 +81,7 @@ def tool_blocks_without_tools(ctx):
                 return
 
 
-@rule("CL351", "block-in-wrong-role", severity="warning",
+@rule("CL351", "block-in-wrong-role", when=has_other_blocks, severity="warning",
       source="api-rules.md §5 G17 (inferred)")
 def block_in_wrong_role(ctx):
     """A block that only one role produces sits in the other role's turn.
@@ -89,7 +105,7 @@ def block_in_wrong_role(ctx):
                            fix=f"move the block into a {owner} message")
 
 
-@rule("CL352", "duplicate-tool-use-id",
+@rule("CL352", "duplicate-tool-use-id", when=has_other_blocks,
       source="api-rules.md §10 TU4 (observed second-hand: fix:56740091184, fix:61587953467; cc#21083); §20 nuance")
 def duplicate_tool_use_id(ctx):
     """Two `tool_use` blocks of one assistant turn share an `id`.
@@ -126,7 +142,7 @@ def duplicate_tool_use_id(ctx):
                            fix="give each tool call its own id")
 
 
-@rule("CL353", "tool-use-without-result",
+@rule("CL353", "tool-use-without-result", when=has_other_blocks,
       source="api-rules.md §10 TU1, TU2 (observed: cc#1237, cc#5989, kilocode#5163, hermes-agent#58732)")
 def tool_use_without_result(ctx):
     """A `tool_use` is not answered by a `tool_result` at the start of the next turn.
@@ -200,7 +216,7 @@ def _answers(turn) -> tuple[set, list]:
     return answered, misplaced
 
 
-@rule("CL354", "orphan-tool-result",
+@rule("CL354", "orphan-tool-result", when=has_other_blocks,
       source="api-rules.md §10 TU3 (observed second-hand: fix:60031290505, fix:52775036905; cc#18947)")
 def orphan_tool_result(ctx):
     """A `tool_result` answers no `tool_use` of the assistant turn just before it.
@@ -238,7 +254,7 @@ def orphan_tool_result(ctx):
         previous_ids = set()
 
 
-@rule("CL355", "duplicate-tool-result", severity="warning",
+@rule("CL355", "duplicate-tool-result", when=has_other_blocks, severity="warning",
       source="api-rules.md §10 (inferred; litellm and turnsafe repair duplicate results)")
 def duplicate_tool_result(ctx):
     """Two `tool_result` blocks of one user turn answer the same `tool_use_id`.
@@ -265,7 +281,7 @@ def duplicate_tool_result(ctx):
             seen.add(tool_id)
 
 
-@rule("CL356", "empty-error-tool-result", phase=Phase.SCHEMA,
+@rule("CL356", "empty-error-tool-result", when=has_other_blocks, phase=Phase.SCHEMA,
       source="api-rules.md §10 TU9 (observed second-hand: fix:8189101614, fix:15849324809)")
 def empty_error_tool_result(ctx):
     """A `tool_result` with `is_error: true` has no content.
@@ -291,7 +307,7 @@ def _empty(content) -> bool:
     return content is None or (isinstance(content, (str, list)) and len(content) == 0)
 
 
-@rule("CL357", "orphan-server-tool-result",
+@rule("CL357", "orphan-server-tool-result", when=has_other_blocks,
       source="api-rules.md §10 TU11 (observed: cc#64383, cc#66548, cc#65726, cc#84783)")
 def orphan_server_tool_result(ctx):
     """A server-tool result block has no `server_tool_use` with its id before it.
@@ -332,7 +348,7 @@ def orphan_server_tool_result(ctx):
                 )
 
 
-@rule("CL358", "tool-result-id-pattern", severity="warning",
+@rule("CL358", "tool-result-id-pattern", when=has_other_blocks, severity="warning",
       source="api-rules.md §10 TU6, TU12 (inferred from the OpenAPI patterns; tool_use.id and server_tool_use.id are observed and checked by the schema)")
 def tool_result_id_pattern(ctx):
     """A result's `tool_use_id` has characters tool ids cannot have.
@@ -364,7 +380,7 @@ def tool_result_id_pattern(ctx):
                            fix="use only letters, digits, `_` and `-` in tool ids, on the call and its result alike")
 
 
-@rule("CL359", "tool-use-name-length", severity="warning",
+@rule("CL359", "tool-use-name-length", when=has_other_blocks, severity="warning",
       source="api-rules.md §10 TU7 (inferred from the OpenAPI schema: 1 to 200 characters)")
 def tool_use_name_length(ctx):
     """A `tool_use` block's `name` is empty or longer than 200 characters.
