@@ -41,6 +41,8 @@ class Document:
     duplicates: tuple = ()
     size: Optional[int] = None  # bytes of the body as read: what would be sent if sent as is
     _lines: Optional[LineIndex] = field(default=None, repr=False)
+    _lookups: int = field(default=0, repr=False)
+    _line_starts: dict = field(default_factory=dict, repr=False)  # line -> offset, seen so far
 
     @classmethod
     def parsed(cls, file: str, text: str, kind: str = "request", first_line: int = 1,
@@ -57,18 +59,30 @@ class Document:
         a file holding only the body does not contain: no position (``None``)."""
         if request:
             return None
-        if self._lines is None:
-            self._lines = LineIndex(self.text)
-        start, end = offsets(self.text, loc, key=key)
-        (line, column), (end_line, end_column) = self._lines.position(start), self._lines.position(end)
+        start, end = offsets(self.text, loc, key=key, unique_keys=not self.duplicates)
+        (line, column), (end_line, end_column) = self._position(start), self._position(end)
         shift = self.first_line - 1
         return (line + shift, column), (end_line + shift, end_column)
 
-    def source_line(self, line: int) -> str:
-        """The text of one line (without copying the rest of a possibly huge document)."""
+    def _position(self, offset: int) -> tuple:
+        # Most documents have a finding or two: count lines directly; build the index only for
+        # documents with many findings.
+        self._lookups += 1
+        if self._lines is None and self._lookups <= 8:
+            line, column = LineIndex.direct(self.text, offset)
+            self._line_starts[line] = offset - column + 1
+            return line, column
         if self._lines is None:
             self._lines = LineIndex(self.text)
-        start = self._lines.start(line - self.first_line + 1)
+        return self._lines.position(offset)
+
+    def source_line(self, line: int) -> str:
+        """The text of one line (without copying the rest of a possibly huge document)."""
+        start = self._line_starts.get(line - self.first_line + 1)
+        if start is None:
+            if self._lines is None:
+                self._lines = LineIndex(self.text)
+            start = self._lines.start(line - self.first_line + 1)
         if start is None:
             return ""
         end = self.text.find("\n", start)

@@ -17,6 +17,7 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _SCALAR = re.compile(r"[^,\]}\s]+")
 _SKIP = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
 
+_DECODER = json.JSONDecoder()
 Span = tuple  # ((line, column), (end_line, end_column)), 1-based, end exclusive
 
 
@@ -31,6 +32,12 @@ class LineIndex:
             starts.append(i + 1)
             i = find("\n", i + 1)
         self._starts = starts
+
+    @staticmethod
+    def direct(text: str, offset: int) -> tuple:
+        """``(line, column)`` of ``offset`` without an index: two scans in C, cheaper than
+        building the index when a document has only a finding or two."""
+        return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
     def start(self, line: int):
         """The offset where 1-based ``line`` starts, or ``None`` past the end."""
@@ -54,6 +61,10 @@ def _value_end(text: str, i: int) -> int:
     if c not in ("{", "["):
         m = _SCALAR.match(text, i)
         return m.end() if m else i
+    try:  # the C scanner, at parsing speed (the text has parsed once already)
+        return _DECODER.raw_decode(text, i)[1]
+    except (ValueError, RecursionError):
+        pass
     depth = 0
     for m in _SKIP.finditer(text, i):
         token = m.group()
@@ -66,8 +77,10 @@ def _value_end(text: str, i: int) -> int:
     return len(text)
 
 
-def _member(text: str, i: int, key: str) -> Optional[tuple]:
-    """In the object at ``i``: ``(key_start, key_end, value_start)`` of the last member ``key``."""
+def _member(text: str, i: int, key: str, first: bool = False) -> Optional[tuple]:
+    """In the object at ``i``: ``(key_start, key_end, value_start)`` of the last member ``key``
+    (the first, with ``first=True``: when the document has no duplicate keys it is the same one,
+    and the rest of the object need not be skipped)."""
     found = None
     i = _ws(text, i + 1)
     while i < len(text) and text[i] != "}":
@@ -85,6 +98,8 @@ def _member(text: str, i: int, key: str) -> Optional[tuple]:
         value_start = _ws(text, i + 1)
         if name == key:
             found = (key_start, key_end, value_start)
+            if first:
+                return found
         i = _ws(text, _value_end(text, value_start))
         if text[i:i + 1] == ",":
             i = _ws(text, i + 1)
@@ -105,11 +120,12 @@ def _element(text: str, i: int, index: int) -> Optional[int]:
     return None
 
 
-def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0) -> tuple:
+def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0, unique_keys: bool = False) -> tuple:
     """``(start, end)`` offsets of the value at ``loc`` (of its key, with ``key=True``).
 
     Where the path stops existing (a missing field), the span is the key of the deepest field that
-    exists (or the opening bracket of the top-level value).
+    exists (or the opening bracket of the top-level value). ``unique_keys``: the document is known
+    to have no duplicate keys, so the first match is the one.
     """
     i = _ws(text, start)
     anchor = (i, i + 1)
@@ -117,7 +133,7 @@ def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0) -> tupl
         c = text[i:i + 1]
         last = n == len(loc) - 1
         if c == "{" and isinstance(seg, str):
-            member = _member(text, i, seg)
+            member = _member(text, i, seg, first=unique_keys)
             if member is None:
                 return anchor
             key_start, key_end, i = member
