@@ -33,10 +33,14 @@ class Linter:
         self.today = today
         self.default_model = default_model
         self._order = {code: i for i, code in enumerate(RULES)}
-        self._scoped = {
-            scope: tuple(r for r in RULES.values() if scope in r.endpoints and r.check and r.code in self.enabled)
-            for scope in (MESSAGES, COUNT_TOKENS, BATCH_PARAMS, BATCH)
-        }
+        # Per scope, (rule, its place in the API's order) for a request with its HTTP context and
+        # for a body given alone (no header rules): the per-request loop does as little as it can.
+        self._scoped = {}
+        for scope in (MESSAGES, COUNT_TOKENS, BATCH_PARAMS, BATCH):
+            chosen = [(r, self._order[r.code]) for r in RULES.values()
+                      if scope in r.endpoints and r.check and r.code in self.enabled]
+            self._scoped[scope, True] = tuple(chosen)
+            self._scoped[scope, False] = tuple(pair for pair in chosen if pair[0].phase != Phase.HEADERS)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -155,10 +159,11 @@ class Linter:
     def _run_rules(self, scope, ctx, prefix) -> list:
         keyed = []
         body = ctx.body
-        no_http = ctx.headers is None and ctx.url is None
+        keys = body if isinstance(body, dict) else {}
+        with_http = ctx.headers is not None or ctx.url is not None  # else the header rules have nothing
         asked = {}  # when-test -> its answer for this request
-        for rule in self._scoped[scope]:
-            if rule.needs and not rule.applies_to(body):
+        for rule, order in self._scoped[scope, with_http]:
+            if rule.needs and rule.needs.isdisjoint(keys):
                 continue
             if rule.when is not None:
                 answer = asked.get(rule.when)
@@ -169,11 +174,12 @@ class Linter:
                         answer = asked[rule.when] = True  # let the rules themselves run (and report)
                 if not answer:
                     continue
-            if no_http and rule.phase == Phase.HEADERS:
-                continue  # a body given alone: nothing for the header rules to check
             try:
-                for seq, finding in enumerate(rule.run(ctx)):
-                    keyed.append(((rule.phase, self._order[rule.code], seq), diagnostic_of(rule, finding, prefix)))
+                found = rule.check(ctx)
+                if found is None:
+                    continue
+                for seq, finding in enumerate(found):
+                    keyed.append(((rule.phase, order, seq), diagnostic_of(rule, finding, prefix)))
             except Exception as exc:  # a bug in one rule must not hide the other findings
                 if _INTERNAL.code in self.enabled:
                     finding = Finding((), f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
