@@ -160,14 +160,11 @@ class BatchFile:
         return [d.with_position(doc.file, doc.span(d.loc))]
 
     def end(self, file: str) -> list[Diagnostic]:
-        from .rules.base import warn
-        from .rules.batch import REQUESTS_DOCUMENTED_LIMIT
+        from .rules.batch import REQUESTS_DOCUMENTED_LIMIT, too_many_requests_finding
 
         if self.lines <= REQUESTS_DOCUMENTED_LIMIT or "CL702" not in self.linter.enabled:
             return []
-        finding = warn((), f"the batch file has {self.lines:,} requests; the API reference documents at most "
-                       f"{REQUESTS_DOCUMENTED_LIMIT:,} per batch (the batch guide says 100,000)",
-                       fix=f"split the file into batches of at most {REQUESTS_DOCUMENTED_LIMIT:,} requests")
+        finding = too_many_requests_finding(self.lines, ())
         return [diagnostic_of(rules.RULES["CL702"], finding).with_position(file, None)]
 
 

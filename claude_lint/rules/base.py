@@ -78,11 +78,6 @@ class Rule:
     # the engine asks it once per request and skips the whole group when it is false.
     when: Optional[Callable] = None
 
-    def applies_to(self, body) -> bool:
-        if not self.needs:
-            return True
-        return isinstance(body, dict) and not self.needs.isdisjoint(body)
-
     @property
     def area(self) -> str:
         return AREAS[self.code[2]]

@@ -112,9 +112,14 @@ def batch_too_many_requests(ctx):
     """
     requests = ctx.get("requests")
     if isinstance(requests, list) and REQUESTS_DOCUMENTED_LIMIT < len(requests) <= 100_000:
-        yield warn(("requests",), f"the batch has {len(requests)} requests; the API reference documents at most "
-                   f"{REQUESTS_DOCUMENTED_LIMIT:,} (the batch guide says 100,000)",
-                   fix=f"split the batch into batches of at most {REQUESTS_DOCUMENTED_LIMIT:,} requests")
+        yield too_many_requests_finding(len(requests), ("requests",))
+
+
+def too_many_requests_finding(count: int, loc: tuple) -> Finding:
+    """CL702's finding, for a create body's ``requests`` or the lines of a ``.jsonl`` file."""
+    return warn(loc, f"the batch has {count:,} requests; the API reference documents at most "
+                f"{REQUESTS_DOCUMENTED_LIMIT:,} (the batch guide says 100,000)",
+                fix=f"split the batch into batches of at most {REQUESTS_DOCUMENTED_LIMIT:,} requests")
 
 
 @rule("CL703", "batch-stream", needs=('stream',), endpoints=("batch_params",),
