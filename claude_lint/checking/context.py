@@ -48,13 +48,29 @@ class Context:
         """``list(derive(body))``, computed once per request however many rules ask for it: the
         messages, the merged turns, the media blocks... (rules run one after another over the same
         request; each view is one pass instead of one pass per rule)."""
-        memo = self.__dict__.get("_views")
-        if memo is None:
-            memo = self.__dict__["_views"] = {}  # frozen: bypass __setattr__ for this private cache
+        memo = self._memo()
         found = memo.get(derive)
         if found is None:
             found = memo[derive] = list(derive(self.body))
         return found
+
+    def fact(self, derive: Callable[[Any], Any]) -> Any:
+        """``derive(body)`` (any value, None included), computed once per request."""
+        memo = self._memo()
+        if derive not in memo:
+            memo[derive] = derive(self.body)
+        return memo[derive]
+
+    @property
+    def census(self) -> "Census":
+        """What the request's content holds (:func:`census`), gathered once per request."""
+        return self.fact(census)
+
+    def _memo(self) -> dict:
+        memo = self.__dict__.get("_memos")
+        if memo is None:
+            memo = self.__dict__["_memos"] = {}  # frozen: bypass __setattr__ for this private cache
+        return memo
 
     def get(self, key: str, default=None):
         return self.body.get(key, default) if isinstance(self.body, dict) else default
@@ -148,3 +164,88 @@ def turns(body: Any) -> list[Turn]:
         else:
             groups.append((role, [n], parts))
     return [Turn(role, tuple(indices), tuple(parts)) for role, indices, parts in groups]
+
+
+class TextPart(NamedTuple):
+    """A text block of a message or of the system prompt (``block`` None: a message's string content)."""
+
+    where: str  # "messages" or "system": the word the API's messages start with
+    loc: tuple  # of the block (of the content, for string content)
+    block: Optional[dict]
+    text: str
+
+
+class Census(NamedTuple):
+    """What a request's content holds, gathered in one pass: a rule that looks for something rare
+    (an empty text, a cache marker, a tool block, an image) asks here first and skips the many
+    requests that have none of it, instead of walking every message itself."""
+
+    types: frozenset  # `type` of every top-level message block ("" for a block that is no object or has no string type)
+    by_role: dict  # role ("" when not a string) -> the types in that role's messages
+    inner_types: frozenset  # types of the blocks in the `content` list of a top-level block (tool results, search results)
+    keys: frozenset  # keys of the top-level message blocks, the system blocks and the tools
+    blank: tuple  # TextPart: top-level text blocks and string contents whose text is empty or only
+    # whitespace, those of messages first, in request order
+
+
+def _type_of(block) -> str:
+    if not isinstance(block, dict):
+        return ""
+    kind = block.get("type")
+    return kind if isinstance(kind, str) else ""
+
+
+def census(body: Any) -> Census:
+    types, inner, keys, blank, by_role = set(), set(), set(), [], {}
+    if not isinstance(body, dict):
+        return Census(frozenset(), {}, frozenset(), frozenset(), ())
+    tools = body.get("tools")
+    if isinstance(tools, list):
+        for tool in tools:
+            if isinstance(tool, dict):
+                keys.update(tool)
+    items = body.get("messages")
+    for n, message in enumerate(items if isinstance(items, list) else ()):
+        if not isinstance(message, dict):
+            continue
+        content = message.get("content")
+        if isinstance(content, str):
+            if not content or content.isspace():
+                blank.append(TextPart("messages", ("messages", n, "content"), None, content))
+            continue
+        if not isinstance(content, list):
+            continue
+        role = message.get("role")
+        role = role if isinstance(role, str) else ""
+        here = by_role.get(role)
+        if here is None:
+            here = by_role[role] = set()
+        for m, block in enumerate(content):
+            if not isinstance(block, dict):
+                here.add("")
+                continue
+            kind = block.get("type")
+            if not isinstance(kind, str):
+                kind = ""
+            here.add(kind)
+            keys.update(block)
+            if kind == "text":
+                text = block.get("text")
+                if isinstance(text, str) and (not text or text.isspace()):
+                    blank.append(TextPart("messages", ("messages", n, "content", m), block, text))
+                continue
+            nested = block.get("content")
+            if isinstance(nested, list):
+                inner.update(map(_type_of, nested))
+    system = body.get("system")
+    if isinstance(system, list):
+        for k, block in enumerate(system):
+            if isinstance(block, dict):
+                keys.update(block)
+                text = block.get("text")
+                if block.get("type") == "text" and isinstance(text, str) and (not text or text.isspace()):
+                    blank.append(TextPart("system", ("system", k), block, text))
+    for kinds in by_role.values():
+        types |= kinds
+    return Census(frozenset(types), {role: frozenset(kinds) for role, kinds in by_role.items()},
+                  frozenset(inner), frozenset(keys), tuple(blank))

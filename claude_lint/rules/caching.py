@@ -5,7 +5,7 @@ prefix (C6) is not an error at all (nothing is cached), so neither has a rule he
 """
 from __future__ import annotations
 
-from ..checking.context import blocks, messages, text_blocks
+from ..checking.context import blocks, messages
 from .base import Finding, rule
 
 MAX_BREAKPOINTS = 4
@@ -43,11 +43,16 @@ def breakpoints(body):
         if _marked(block):
             yield ("system", k), block["cache_control"]
     for n, message in messages(body):
-        for m, block in blocks(message.get("content")):
-            loc = ("messages", n, "content", m)
-            yield from _nested(block, loc, 0)
+        content = message.get("content")
+        if not isinstance(content, list):
+            continue
+        for m, block in enumerate(content):
+            if not isinstance(block, dict):
+                continue
+            if "content" in block or "source" in block:
+                yield from _nested(block, ("messages", n, "content", m), 0)
             if _marked(block):
-                yield loc, block["cache_control"]
+                yield ("messages", n, "content", m), block["cache_control"]
 
 
 def _automatic(ctx) -> bool:
@@ -55,6 +60,10 @@ def _automatic(ctx) -> bool:
 
 
 def has_breakpoints(ctx) -> bool:
+    census = ctx.census
+    # a marker sits on a tool, a system block or a message block, or inside a block's content
+    if "cache_control" not in census.keys and not census.inner_types and "source" not in census.keys:
+        return False
     return bool(ctx.view(breakpoints))
 
 
@@ -146,14 +155,15 @@ def cache_control_empty_text(ctx):
     Good: {"role": "assistant", "content": [{"type": "text", "text": "Hello.", "cache_control": {"type": "ephemeral"}}]}
     """
     fix = "remove the empty text block and put cache_control on a non-empty one"
-    for n, message in ctx.view(messages):
-        for m, block, text in text_blocks(message.get("content")):
-            if text == "" and _marked(block):
-                yield Finding(("messages", n, "content", m, "text"), f"cache_control is set on an empty text block in message {n}",
-                              api_message=f"messages.{n}.content.{m}.text: cache_control cannot be set for empty text blocks", fix=fix)
-    for k, block, text in text_blocks(ctx.get("system")):
-        if text == "" and _marked(block):
-            yield Finding(("system", k, "text"), "cache_control is set on an empty system text block", fix=fix)
+    for where, loc, block, text in ctx.census.blank:
+        if text != "" or block is None or not _marked(block):
+            continue
+        if where == "messages":
+            _, n, _, m = loc
+            yield Finding(loc + ("text",), f"cache_control is set on an empty text block in message {n}",
+                          api_message=f"messages.{n}.content.{m}.text: cache_control cannot be set for empty text blocks", fix=fix)
+        else:
+            yield Finding(loc + ("text",), "cache_control is set on an empty system text block", fix=fix)
 
 
 def marks_empty_text(block) -> bool:

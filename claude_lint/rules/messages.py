@@ -68,9 +68,12 @@ def empty_text_block(ctx):
     Bad:  {"content": [{"type": "text", "text": ""}, {"type": "image", "source": {...}}]}
     Good: {"content": [{"type": "image", "source": {...}}]}
     """
+    blank = ctx.census.blank
+    if not blank:
+        return
     last = _last_index(ctx)
-    for where, loc, block, text in _all_text_blocks(ctx):
-        if text == "" and not marks_empty_text(block):  # with cache_control the API answers CL504's text
+    for where, loc, block, text in blank:
+        if block is not None and text == "" and not marks_empty_text(block):  # with cache_control the API answers CL504's text
             yield Finding(loc + ("text",), f"{where} text block is empty",
                           api_message=f"{where}: text content blocks must be non-empty", fix="remove the empty text block",
                           edit=_drop_block(ctx, loc, last))
@@ -90,8 +93,9 @@ def whitespace_text_block(ctx):
     Good: {"role": "assistant", "content": [{"type": "text", "text": "Done."}]}
     """
     api = "{where}: text content blocks must contain non-whitespace text"
-    for where, loc, _block, text in _all_text_blocks(ctx):
-        if not text or text.strip():
+    blank = ctx.census.blank
+    for where, loc, block, text in blank:
+        if not text or block is None:
             continue
         finding_loc = loc + ("text",)
         if where == "messages" and _has_real_text(ctx, loc):
@@ -100,23 +104,14 @@ def whitespace_text_block(ctx):
             continue
         yield Finding(finding_loc, f"{where} text block contains only whitespace",
                       api_message=api.format(where=where), fix="remove the block or give it real text")
-    last = _last_index(ctx)
-    for n, message in ctx.view(messages):
-        content = message.get("content")
-        if isinstance(content, str) and content and not content.strip():
-            if n == last and message.get("role") == "assistant":
+    last = _last_index(ctx) if blank else None
+    for _, loc, block, text in blank:
+        if block is None and text:
+            n = loc[1]
+            if n == last and ctx.body["messages"][n].get("role") == "assistant":
                 continue  # a final assistant prefill: CL205 reports the trailing whitespace
-            yield Finding(("messages", n, "content"), f"message {n} contains only whitespace",
+            yield Finding(loc, f"message {n} contains only whitespace",
                           api_message=api.format(where="messages"), fix="remove the message or give it real text")
-
-
-def _all_text_blocks(ctx):
-    """``(prefix word, block loc, block, text)`` for top-level text blocks of messages and system."""
-    for n, message in ctx.view(messages):
-        for m, block, text in text_blocks(message.get("content")):
-            yield "messages", ("messages", n, "content", m), block, text
-    for k, block, text in text_blocks(ctx.get("system")):
-        yield "system", ("system", k), block, text
 
 
 def _has_real_text(ctx, loc) -> bool:

@@ -62,14 +62,22 @@ def certainly_under(value, limit: int) -> bool:
     """Whether every JSON serialisation of ``value`` is under ``limit`` bytes, decided by the C
     pickler (one pass at memory speed, about half the cost of parsing the JSON) instead of a walk
     in Python. ``False`` when that cannot tell (a value it cannot pickle, a cycle): walk then."""
+    size = pickled_size(value)
+    return size is not None and size * _MAX_JSON_PER_PICKLE_BYTE < limit
+
+
+def pickled_size(value) -> Optional[int]:
+    """Bytes of ``value`` pickled without a memo: never less than the characters of all its
+    strings (a character pickles to 1-4 bytes), so also a bound on its text. ``None`` for a value
+    that cannot be pickled (a cycle, a foreign object)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.fast = True  # no memo: request bodies are trees, and it halves the cost
     try:
         pickler.dump(value)
     except Exception:  # unpicklable objects, cycles (RecursionError)
-        return False
-    return buffer.tell() * _MAX_JSON_PER_PICKLE_BYTE < limit
+        return None
+    return buffer.tell()
 
 
 def exceeds(value, *, error_above: int, warn_above: int) -> tuple[Optional[str], int, int]:
@@ -211,7 +219,7 @@ def request_too_large(ctx):
     if ctx.body_size is not None:  # the exact size, from the caller: no walk needed
         size = ctx.body_size
         verdict, low, high = ("error" if size > hard else "warning" if size > soft else None), size, size
-    elif certainly_under(ctx.body, soft):
+    elif _pickled(ctx) is not None and _pickled(ctx) * _MAX_JSON_PER_PICKLE_BYTE < soft:
         return
     else:
         verdict, low, high = exceeds(ctx.body, error_above=hard, warn_above=soft)
@@ -226,6 +234,10 @@ def request_too_large(ctx):
         reading = (f"{low:,} bytes compact" + (f", up to {high:,} as some clients serialise it" if high != low else ""))
         yield warn((), f"the body is {reading}; that is over {limit} MB if MB means {soft:,} bytes or the client adds "
                    "spaces and \\u escapes", api_message="Request exceeds the maximum size", fix=fix)
+
+
+def _pickled(ctx) -> Optional[int]:
+    return ctx.fact(pickled_size)
 
 
 # No tokenizer yields more than this many characters of ordinary text per token on average, so
@@ -281,6 +293,11 @@ def context_window_exceeded(ctx):
     """
     window = ctx.model.context_window if ctx.model is not None else None
     if not window:
+        return
+    # a bound on the characters of the whole body is a bound on its text (a character is at least
+    # one byte, as sent and as pickled): most requests are far below any window
+    bound = ctx.body_size if ctx.body_size is not None else _pickled(ctx)
+    if bound is not None and bound // MAX_CHARS_PER_TOKEN <= window:
         return
     characters = text_characters(ctx.body)
     floor = characters // MAX_CHARS_PER_TOKEN

@@ -44,13 +44,7 @@ _PLAIN_BLOCKS = frozenset({"text", "image", "document", "search_result"})
 def has_other_blocks(ctx) -> bool:
     """Whether any message block is other than text, image, document or search result (the
     pairing rules' shared test)."""
-    for _, message in ctx.view(messages):
-        content = message.get("content")
-        if isinstance(content, list):
-            for block in content:
-                if not isinstance(block, dict) or block.get("type") not in _PLAIN_BLOCKS:
-                    return True
-    return False
+    return not ctx.census.types <= _PLAIN_BLOCKS
 
 
 @rule("CL350", "tool-blocks-without-tools", when=has_other_blocks,
@@ -96,6 +90,9 @@ def block_in_wrong_role(ctx):
     Bad:  {"role": "assistant", "content": [{"type": "tool_result", "tool_use_id": "toolu_01", "content": "4"}]}
     Good: {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_01", "content": "4"}]}
     """
+    by_role = ctx.census.by_role
+    if _ASSISTANT_ONLY.isdisjoint(by_role.get("user", ())) and _USER_ONLY.isdisjoint(by_role.get("assistant", ())):
+        return
     for turn in ctx.view(turns):
         wrong = _ASSISTANT_ONLY if turn.role == "user" else _USER_ONLY if turn.role == "assistant" else ()
         for part in turn.parts:

@@ -165,46 +165,79 @@ def _is_count(value) -> bool:
 
 
 def _unique_strings(value, allowed=None) -> bool:
-    return (isinstance(value, list) and all(isinstance(v, str) and (allowed is None or v in allowed) for v in value)
-            and len(set(value)) == len(value))
+    if not isinstance(value, list):
+        return False
+    for item in value:
+        if not isinstance(item, str) or (allowed is not None and item not in allowed):
+            return False
+    return len(set(value)) == len(value)
+
+
+# keyword -> how its value is checked (one dict lookup per keyword instead of a chain of tests)
+_STRING, _TYPE, _REQUIRED, _MAP, _SUB, _SUBLIST, _FREE, _LIST, _BOOL, _COUNT, _NUMBER, _MULTIPLE, _PATTERN = range(13)
+_KIND_OF_KEY = {
+    **dict.fromkeys(_STRING_KEYS, _STRING), "type": _TYPE, "required": _REQUIRED,
+    **dict.fromkeys(_SUBSCHEMA_MAP_KEYS, _MAP), **dict.fromkeys(_SUBSCHEMA_KEYS, _SUB),
+    **dict.fromkeys(_SUBSCHEMA_LIST_KEYS, _SUBLIST), **dict.fromkeys(_FREE_KEYS, _FREE),
+    **dict.fromkeys(_LIST_KEYS, _LIST), **dict.fromkeys(_BOOL_KEYS, _BOOL), **dict.fromkeys(_COUNT_KEYS, _COUNT),
+    **dict.fromkeys(_NUMBER_KEYS, _NUMBER), "multipleOf": _MULTIPLE, "pattern": _PATTERN,
+}
 
 
 def _plainly_valid(schema: Any, depth: int) -> bool:
     """True only when ``schema`` certainly passes the 2020-12 meta-schema check."""
-    if isinstance(schema, bool):
+    if schema is True or schema is False:
         return True
     if not isinstance(schema, dict) or depth > _MAX_FAST_DEPTH:
         return False
+    kind_of = _KIND_OF_KEY.get
     for key, value in schema.items():
-        if key in _STRING_KEYS:
-            ok = isinstance(value, str)
-        elif key == "type":
-            ok = value in _SIMPLE_TYPES if isinstance(value, str) else bool(value) and _unique_strings(value, _SIMPLE_TYPES)
-        elif key == "required":
-            ok = _unique_strings(value)
-        elif key in _SUBSCHEMA_MAP_KEYS:
-            ok = isinstance(value, dict) and all(_plainly_valid(v, depth + 1) for v in value.values())
-        elif key in _SUBSCHEMA_KEYS:
-            ok = _plainly_valid(value, depth + 1)
-        elif key in _SUBSCHEMA_LIST_KEYS:
-            ok = isinstance(value, list) and bool(value) and all(_plainly_valid(v, depth + 1) for v in value)
-        elif key in _FREE_KEYS:
-            ok = True
-        elif key in _LIST_KEYS:
-            ok = isinstance(value, list)
-        elif key in _BOOL_KEYS:
-            ok = isinstance(value, bool)
-        elif key in _COUNT_KEYS:
-            ok = _is_count(value)
-        elif key in _NUMBER_KEYS:
-            ok = _is_number(value)
-        elif key == "multipleOf":
-            ok = _is_number(value) and value > 0
-        elif key == "pattern":
-            ok = isinstance(value, str) and _compiles(value)
-        else:
-            ok = key not in _OTHER_KEYWORDS
-        if not ok:
+        kind = kind_of(key)
+        if kind == _STRING:
+            if not isinstance(value, str):
+                return False
+        elif kind == _TYPE:
+            if not (value in _SIMPLE_TYPES if isinstance(value, str) else bool(value) and _unique_strings(value, _SIMPLE_TYPES)):
+                return False
+        elif kind == _MAP:
+            if not isinstance(value, dict):
+                return False
+            for sub in value.values():
+                if not _plainly_valid(sub, depth + 1):
+                    return False
+        elif kind == _SUB:
+            if not _plainly_valid(value, depth + 1):
+                return False
+        elif kind == _REQUIRED:
+            if not _unique_strings(value):
+                return False
+        elif kind == _FREE:
+            pass
+        elif kind == _LIST:
+            if not isinstance(value, list):
+                return False
+        elif kind == _SUBLIST:
+            if not isinstance(value, list) or not value:
+                return False
+            for sub in value:
+                if not _plainly_valid(sub, depth + 1):
+                    return False
+        elif kind == _BOOL:
+            if not isinstance(value, bool):
+                return False
+        elif kind == _COUNT:
+            if not _is_count(value):
+                return False
+        elif kind == _NUMBER:
+            if not _is_number(value):
+                return False
+        elif kind == _MULTIPLE:
+            if not (_is_number(value) and value > 0):
+                return False
+        elif kind == _PATTERN:
+            if not (isinstance(value, str) and _compiles(value)):
+                return False
+        elif key in _OTHER_KEYWORDS:
             return False
     return True
 

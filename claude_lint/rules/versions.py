@@ -60,6 +60,8 @@ def assistant_document_block(ctx):
     Bad:  {"role": "assistant", "content": [{"type": "document", ...}]}
     Good: {"role": "user", "content": [{"type": "document", ...}, {"type": "text", "text": "..."}]}
     """
+    if "document" not in ctx.census.by_role.get("assistant", ()):
+        return
     verdict = ctx.version_verdict(lambda v: v.rejects_assistant_documents)
     if verdict is None:
         return
@@ -86,6 +88,9 @@ def user_text_citations(ctx):
     Bad:  {"role": "user", "content": [{"type": "text", "text": "...", "citations": [{...}]}]}
     Good: {"role": "user", "content": [{"type": "text", "text": "..."}]}
     """
+    census = ctx.census
+    if "citations" not in census.keys and "search_result" not in census.by_role.get("user", ()):
+        return
     verdict = ctx.version_verdict(lambda v: v.rejects_user_citations)
     if verdict is None:
         return
