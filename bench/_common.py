@@ -108,3 +108,18 @@ def ensure_corpus(n: int, seed: int) -> Path:
 
 def read_manifest(out: Path) -> list:
     return [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+
+
+def compile_package() -> None:
+    """Write the byte-code of the claude_lint package being measured. A regular install (pip,
+    pre-commit's hook environment) compiles it when installing; an editable install under
+    ``PYTHONDONTWRITEBYTECODE=1`` would otherwise compile every module from source on each start,
+    and start-up would measure the compiler."""
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("claude_lint")
+    if spec and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            compileall.compile_dir(location, quiet=1)
+

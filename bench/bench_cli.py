@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import corpus
-from _common import (ENV, HERE, RESULTS, ensure_corpus, ensure_schema, facts_line, machine_facts, md_table, ratio,
+from _common import (ENV, HERE, compile_package, RESULTS, ensure_corpus, ensure_schema, facts_line, machine_facts, md_table, ratio,
                      read_manifest, verdict, write_results)
 
 HYPERFINE = shutil.which("hyperfine")
@@ -177,6 +177,7 @@ def main(argv=None) -> dict:
         rep = json.loads((RESULTS / "cli.json").read_text())
         write_results("cli", rep, render(rep))
         return rep
+    compile_package()
     sizes = [int(x) for x in args.sizes.split(",")]
     runs = [int(x) for x in args.runs.split(",")]
     cj_runs = [int(x) for x in args.cj_runs.split(",")]

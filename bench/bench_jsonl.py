@@ -34,7 +34,7 @@ from pathlib import Path
 import orjson
 
 import corpus
-from _common import CORPUS_OUT, ENV, HERE, RESULTS, facts_line, machine_facts, md_table, ratio, verdict, write_results
+from _common import CORPUS_OUT, ENV, HERE, compile_package, RESULTS, facts_line, machine_facts, md_table, ratio, verdict, write_results
 
 TIME_V = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 RSS_LIMIT_MB, LINEARITY = 150, 0.10
@@ -114,6 +114,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--keep", action="store_true", help="keep the generated files in corpus_out/jsonl/")
     ap.add_argument("--name", default="jsonl", help="results/<name>.{json,md} (e.g. jsonl-1gb)")
     args = ap.parse_args(argv)
+    compile_package()
     if args.render:
         rep = json.loads((RESULTS / f"{args.name}.json").read_text())
         write_results(args.name, rep, render(rep))

@@ -61,10 +61,14 @@ class Settings:
 
     def ignored_for(self, file: str) -> tuple:
         """Selectors ignored for ``file`` by ``per-file-ignores``."""
+        if not self.per_file_ignores:
+            return ()  # resolving the path costs system calls: not for nothing
         relative = self.relative(file)
         return tuple(s for pattern, selectors in self.per_file_ignores if _glob(relative, pattern) for s in selectors)
 
     def excludes(self, file: str) -> bool:
+        if not self.exclude:
+            return False
         relative = self.relative(file)
         return any(_glob(relative, pattern) for pattern in self.exclude)
 

@@ -17,7 +17,9 @@ BATCH_PARAMS = "batch_params"
 BATCH = "batch"
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass pays a call per field on every construction, once per request;
+# rules treat the context as read-only all the same.
+@dataclass(eq=False)
 class Context:
     body: Any  # the request as given; rules must not assume the schema holds
     scope: str
@@ -69,7 +71,7 @@ class Context:
     def _memo(self) -> dict:
         memo = self.__dict__.get("_memos")
         if memo is None:
-            memo = self.__dict__["_memos"] = {}  # frozen: bypass __setattr__ for this private cache
+            memo = self.__dict__["_memos"] = {}
         return memo
 
     def get(self, key: str, default=None):

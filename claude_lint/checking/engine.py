@@ -159,7 +159,8 @@ class Linter:
     def _run_rules(self, scope, ctx, prefix) -> list:
         keyed = []
         body = ctx.body
-        keys = body if isinstance(body, dict) else {}
+        # a set, so that each rule's `needs` test looks up its one or two keys, not every key of the body
+        keys = frozenset(body) if isinstance(body, dict) else frozenset()
         with_http = ctx.headers is not None or ctx.url is not None  # else the header rules have nothing
         asked = {}  # when-test -> its answer for this request
         for rule, order in self._scoped[scope, with_http]:
