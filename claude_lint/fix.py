@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -78,6 +77,8 @@ def _removal(text: str, start: int, end: int) -> tuple:
 def write_atomically(path: str, text: str) -> None:
     """Replace ``path`` with ``text``: a reader or a crash sees the old file or the new one, never
     a mix; the file's permissions are kept."""
+    import tempfile  # only --fix writes files: a plain run does not pay for its imports
+
     directory = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode & 0o7777
     fd, temp = tempfile.mkstemp(prefix=".claude-lint-", suffix=".tmp", dir=directory)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Mapping, Optional
 
 # The day the catalog's lifecycle facts were last checked. A deprecated model whose announced
@@ -219,5 +219,17 @@ def _spelling_reason(model_id: str) -> str:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    text = resources.files("claude_lint.data").joinpath("models.json").read_text(encoding="utf-8")
-    return Catalog(ModelInfo.from_json(row) for row in json.loads(text))
+    return Catalog(ModelInfo.from_json(row) for row in json.loads(_packaged("models.json")))
+
+
+def _packaged(name: str) -> str:
+    # Read beside this module: importlib.resources costs about 10 ms of imports at every start
+    # (tempfile, shutil, hashlib), more than the file itself. It remains the way for an install
+    # whose files are not on disk (a zip).
+    try:
+        with open(os.path.join(os.path.dirname(__file__), name), encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
