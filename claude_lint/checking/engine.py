@@ -33,14 +33,15 @@ class Linter:
         self.today = today
         self.default_model = default_model
         self._order = {code: i for i, code in enumerate(RULES)}
-        # Per scope, (rule, its place in the API's order) for a request with its HTTP context and
-        # for a body given alone (no header rules): the per-request loop does as little as it can.
+        # Per scope, for a request with its HTTP context and for a body given alone (no header
+        # rules): the rules grouped by what decides whether they run (the keys they need, their
+        # shared test), so a request pays one test per group, not one per rule. Findings are
+        # sorted by each rule's place in the API's order afterwards, so groups may run in any order.
         self._scoped = {}
         for scope in (MESSAGES, COUNT_TOKENS, BATCH_PARAMS, BATCH):
-            chosen = [(r, self._order[r.code]) for r in RULES.values()
-                      if scope in r.endpoints and r.check and r.code in self.enabled]
-            self._scoped[scope, True] = tuple(chosen)
-            self._scoped[scope, False] = tuple(pair for pair in chosen if pair[0].phase != Phase.HEADERS)
+            chosen = [r for r in RULES.values() if scope in r.endpoints and r.check and r.code in self.enabled]
+            self._scoped[scope, True] = _grouped(chosen, self._order)
+            self._scoped[scope, False] = _grouped([r for r in chosen if r.phase != Phase.HEADERS], self._order)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -159,32 +160,29 @@ class Linter:
     def _run_rules(self, scope, ctx, prefix) -> list:
         keyed = []
         body = ctx.body
-        # a set, so that each rule's `needs` test looks up its one or two keys, not every key of the body
+        # a set, so that each group's `needs` test looks up its one or two keys, not every key of the body
         keys = frozenset(body) if isinstance(body, dict) else frozenset()
         with_http = ctx.headers is not None or ctx.url is not None  # else the header rules have nothing
-        asked = {}  # when-test -> its answer for this request
-        for rule, order in self._scoped[scope, with_http]:
-            if rule.needs and rule.needs.isdisjoint(keys):
+        for needs, when, members in self._scoped[scope, with_http]:
+            if needs and needs.isdisjoint(keys):
                 continue
-            if rule.when is not None:
-                answer = asked.get(rule.when)
-                if answer is None:
-                    try:
-                        answer = asked[rule.when] = bool(rule.when(ctx))
-                    except Exception:
-                        answer = asked[rule.when] = True  # let the rules themselves run (and report)
-                if not answer:
-                    continue
-            try:
-                found = rule.check(ctx)
-                if found is None:
-                    continue
-                for seq, finding in enumerate(found):
-                    keyed.append(((rule.phase, order, seq), diagnostic_of(rule, finding, prefix)))
-            except Exception as exc:  # a bug in one rule must not hide the other findings
-                if _INTERNAL.code in self.enabled:
-                    finding = Finding((), f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
-                    keyed.append(((Phase.ADVISORY, len(self._order), 0), diagnostic_of(_INTERNAL, finding, prefix)))
+            if when is not None:
+                try:
+                    if not when(ctx):
+                        continue
+                except Exception:
+                    pass  # let the rules themselves run (and report)
+            for rule, order in members:
+                try:
+                    found = rule.check(ctx)
+                    if found is None:
+                        continue
+                    for seq, finding in enumerate(found):
+                        keyed.append(((rule.phase, order, seq), diagnostic_of(rule, finding, prefix)))
+                except Exception as exc:  # a bug in one rule must not hide the other findings
+                    if _INTERNAL.code in self.enabled:
+                        finding = Finding((), f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+                        keyed.append(((Phase.ADVISORY, len(self._order), 0), diagnostic_of(_INTERNAL, finding, prefix)))
         return keyed
 
     @staticmethod
@@ -195,6 +193,14 @@ class Linter:
                 seen.add(diagnostic)
                 result.append(diagnostic)
         return result
+
+
+def _grouped(chosen: list, order: dict) -> tuple:
+    """``((needs, when, ((rule, order), ...)), ...)``: rules that run under the same condition."""
+    groups: dict = {}
+    for r in chosen:
+        groups.setdefault((r.needs, r.when), []).append((r, order[r.code]))
+    return tuple((needs, when, tuple(members)) for (needs, when), members in groups.items())
 
 
 def diagnostic_of(rule: Rule, finding: Finding, prefix: tuple = ()) -> Diagnostic:
