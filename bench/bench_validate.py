@@ -109,11 +109,36 @@ def build(schema: dict, with_pydantic: bool) -> list[Approach]:
             return None
         return check
 
+    def lint_models():
+        # Two parts of validate, timed alone, to show what its floor is made of: the pydantic pass
+        # over claude-lint's own request models (the schema stage), and the size bound the 413
+        # check computes for a dict whose byte size the caller did not give.
+        from claude_lint.models import adapter as model_adapter
+        from pydantic import ValidationError
+
+        validate_python = model_adapter("messages").validate_python
+
+        def check(doc):
+            try:
+                validate_python(doc)
+            except ValidationError as exc:
+                return exc
+            return None
+        return check
+
+    def size_bound():
+        from claude_lint.rules.size import pickled_size
+
+        return lambda doc: (pickled_size(doc), None)[1]
+
     add("orjson", "orjson.loads(bytes): the parse floor", "bytes", orjson_loads)
     add("walk", "walk every node (pure-Python dict floor)", "dict", walk)
     add("jsonschema_rs", "jsonschema_rs + SDK schema", "dict", jsonschema_rs)
     if with_pydantic:
         add("pydantic", "pydantic over the SDK types (drained)", "dict", pydantic_deep)
+    add("lint_models", "part of validate: claude-lint's request models alone (pydantic)", "dict", lint_models)
+    add("size_bound", "part of validate: the size bound alone (C pickler, for a dict without its byte size)", "dict",
+        size_bound)
     add("claude_lint", "claude_lint.validate(dict)", "dict", claude_lint_validate)
     return out
 
@@ -233,6 +258,9 @@ def main(argv=None) -> dict:
     return report
 
 
+NOT_CHECKERS = ("orjson", "walk", "size_bound")  # rows that find nothing: floors and parts
+
+
 def render(rep: dict) -> str:
     rows = {r["key"]: r for r in rep["results"]}
     lint = rows["claude_lint"]
@@ -240,7 +268,7 @@ def render(rep: dict) -> str:
            f"Machine: {facts_line(rep['machine'])}", "", "Corpus: " + rep["corpus"].replace("\n", "; "), ""]
 
     def det(r):
-        if r["key"] in ("orjson", "walk"):
+        if r["key"] in NOT_CHECKERS:
             return "—", "—"
         return (f"{r['invalid_flagged']}/{r['invalid_total']} ({100 * r['invalid_flagged'] / r['invalid_total']:.0f}%)",
                 f"{r['valid_flagged']}/{r['valid_total']}")
@@ -274,7 +302,7 @@ def render(rep: dict) -> str:
     out += ["Median µs by compact size:", "",
             md_table(["approach"] + buckets, [[r["name"]] + [f"{r['by_size_median_us'][b]:,.1f}" for b in buckets]
                                               for r in rep["results"]]), ""]
-    checkers = [r for r in rep["results"] if r["key"] not in ("orjson", "walk")]
+    checkers = [r for r in rep["results"] if r["key"] not in NOT_CHECKERS]
     defects = sorted(lint["by_defect"])
     out += ["Planted defects flagged, by kind:", "",
             md_table(["defect (claude-lint code)", "n"] + [r["key"] for r in checkers],

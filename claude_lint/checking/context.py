@@ -56,6 +56,15 @@ class Context:
             found = memo[derive] = list(derive(self.body))
         return found
 
+    def derived(self, derive: Callable[["Context"], Iterable]) -> list:
+        """``list(derive(ctx))``, computed once per request: a view built from other views (the
+        base64 images out of the media blocks), so it does not walk the request again."""
+        memo = self._memo()
+        found = memo.get(derive)
+        if found is None:
+            found = memo[derive] = list(derive(self))
+        return found
+
     def fact(self, derive: Callable[[Any], Any]) -> Any:
         """``derive(body)`` (any value, None included), computed once per request."""
         memo = self._memo()

@@ -80,17 +80,17 @@ def _with_nested(media: Media) -> Iterator[Media]:
                 yield Media(media.loc + ("source", "content", k), f"{media.api}.document.source.content.content.{k}", inner)
 
 
-def _base64_images(body) -> Iterator[tuple[Media, str, str]]:
+def _base64_images(ctx) -> Iterator[tuple[Media, str, str]]:
     """``(media, declared media type, data)`` for base64 images with a media type the schema accepts."""
-    for media in media_blocks(body):
+    for media in ctx.view(media_blocks):
         source = media.source
         if (media.type == "image" and source.get("type") == "base64" and isinstance(source.get("data"), str)
                 and source.get("media_type") in mb.SUPPORTED_IMAGE_TYPES):
             yield media, source["media_type"], source["data"]
 
 
-def _base64_pdfs(body) -> Iterator[tuple[Media, str]]:
-    for media in media_blocks(body):
+def _base64_pdfs(ctx) -> Iterator[tuple[Media, str]]:
+    for media in ctx.view(media_blocks):
         source = media.source
         if (media.type == "document" and source.get("type") == "base64" and isinstance(source.get("data"), str)
                 and source.get("media_type") == "application/pdf"):
@@ -108,10 +108,20 @@ def _open(data: str) -> Optional[tuple[mb.Base64View, Optional[str]]]:
         return None
 
 
-def _readable_images(body) -> Iterator[tuple[Media, mb.ImageInfo]]:
+def _opened_images(ctx) -> Iterator[tuple]:
+    """``(media, declared type, data, _open(data))``: each image's header decoded once per request."""
+    for media, declared, data in ctx.derived(_base64_images):
+        yield media, declared, data, _open(data)
+
+
+def _opened_pdfs(ctx) -> Iterator[tuple]:
+    for media, data in ctx.derived(_base64_pdfs):
+        yield media, data, _open(data)
+
+
+def _readable_images(ctx) -> Iterator[tuple[Media, mb.ImageInfo]]:
     """Images whose bytes are what they claim to be, with what their header says."""
-    for media, declared, data in _base64_images(body):
-        opened = _open(data)
+    for media, declared, data, opened in ctx.derived(_opened_images):
         if opened is None or opened[1] != declared:
             continue  # unreadable base64 (CL251) or another format (CL253)
         try:
@@ -140,7 +150,7 @@ def invalid_base64(ctx):
     Bad:  {"type": "base64", "media_type": "image/png", "data": "data:image/png;base64,iVBORw0KGgo..."}
     Good: {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo..."}
     """
-    for media, data, is_image in _base64_sources(ctx.body):
+    for media, data, is_image in _base64_sources(ctx):
         problem = mb.base64_problem(data)
         if problem is None:
             continue
@@ -158,10 +168,10 @@ def invalid_base64(ctx):
                           fix="send the complete base64 string with its `=` padding")
 
 
-def _base64_sources(body):
-    for media, _declared, data in _base64_images(body):
+def _base64_sources(ctx):
+    for media, _declared, data in ctx.derived(_base64_images):
         yield media, data, True
-    for media, data in _base64_pdfs(body):
+    for media, data in ctx.derived(_base64_pdfs):
         yield media, data, False
 
 
@@ -199,7 +209,7 @@ def image_too_large(ctx):
     Bad:  {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<6 MB of base64>"}}
     Good: {"type": "image", "source": {"type": "base64", "media_type": "image/jpeg", "data": "<the same image, 1568 px, 400 KB>"}}
     """
-    for media, _declared, data in ctx.view(_base64_images):
+    for media, _declared, data in ctx.derived(_base64_images):
         if len(data) <= IMAGE_BYTES_LIMIT:
             continue
         view = mb.Base64View.of(data)
@@ -230,8 +240,7 @@ def image_type_mismatch(ctx):
     Bad:  {"media_type": "image/png", "data": "R0lGODdh...<GIF bytes>"}
     Good: {"media_type": "image/gif", "data": "R0lGODdh...<GIF bytes>"}
     """
-    for media, declared, data in ctx.view(_base64_images):
-        opened = _open(data)
+    for media, declared, data, opened in ctx.derived(_opened_images):
         if opened is None or opened[0].size == 0:
             continue
         actual = opened[1]
@@ -264,8 +273,7 @@ def image_unreadable(ctx):
     Bad:  {"media_type": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYF"}
     Good: {"media_type": "image/jpeg", "data": "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYF...<the whole file>...//2Q=="}
     """
-    for media, declared, data in ctx.view(_base64_images):
-        opened = _open(data)
+    for media, declared, data, opened in ctx.derived(_opened_images):
         if opened is None:
             continue
         view, actual = opened
@@ -297,7 +305,7 @@ def image_dimensions_too_large(ctx):
     Bad:  {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<an 8200 x 12 px PNG>"}}
     Good: {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "<the same image at 8000 x 12 px>"}}
     """
-    for media, info in ctx.view(_readable_images):
+    for media, info in ctx.derived(_readable_images):
         if info.problem or info.longest_side <= MAX_DIMENSION:
             continue
         yield Finding(media.data_loc, f"the image is {info.width} x {info.height} px; neither side may exceed {MAX_DIMENSION} px",
@@ -324,7 +332,7 @@ def many_image_dimensions(ctx):
     count = sum(1 for media in ctx.view(media_blocks) if media.type == "image")
     if count <= MANY_IMAGES:
         return
-    for media, info in ctx.view(_readable_images):
+    for media, info in ctx.derived(_readable_images):
         if info.problem or not MANY_IMAGES_MAX_DIMENSION < info.longest_side <= MAX_DIMENSION:
             continue
         yield Finding(media.data_loc,
@@ -375,8 +383,7 @@ def invalid_pdf(ctx):
     Bad:  {"type": "base64", "media_type": "application/pdf", "data": "UEsDBAoAAAAA...<a ZIP file>"}
     Good: {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0xLjQK..."}
     """
-    for media, data in ctx.view(_base64_pdfs):
-        opened = _open(data)
+    for media, data, opened in ctx.derived(_opened_pdfs):
         if opened is None:
             continue
         view, actual = opened
@@ -404,8 +411,7 @@ def encrypted_pdf(ctx):
     Bad:  {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<a PDF with /Encrypt>"}}
     Good: {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the decrypted PDF>"}}
     """
-    for media, data in ctx.view(_base64_pdfs):
-        opened = _open(data)
+    for media, data, opened in ctx.derived(_opened_pdfs):
         try:
             if opened is None or not mb.pdf_has_header(opened[0]) or not mb.pdf_encrypted(opened[0]):
                 continue
@@ -428,8 +434,7 @@ def truncated_pdf(ctx):
     Bad:  {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the first 2 MB of a 3 MB PDF>"}}
     Good: {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "<the whole PDF>"}}
     """
-    for media, data in ctx.view(_base64_pdfs):
-        opened = _open(data)
+    for media, data, opened in ctx.derived(_opened_pdfs):
         try:
             if opened is None or not mb.pdf_has_header(opened[0]) or mb.pdf_has_eof(opened[0]):
                 continue
