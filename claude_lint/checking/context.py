@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from ..data.catalog import Catalog, ModelInfo
@@ -33,6 +34,7 @@ class Context:
     headers: Optional[dict] = None
     url: Optional[str] = None
     body_size: Optional[int] = None  # bytes of the body as sent, when the caller knows them
+    _memos: dict = field(default_factory=dict, init=False, repr=False)  # the views of this request
 
     @property
     def betas(self) -> tuple:
@@ -50,7 +52,7 @@ class Context:
         """``list(derive(body))``, computed once per request however many rules ask for it: the
         messages, the merged turns, the media blocks... (rules run one after another over the same
         request; each view is one pass instead of one pass per rule)."""
-        memo = self._memo()
+        memo = self._memos
         found = memo.get(derive)
         if found is None:
             found = memo[derive] = list(derive(self.body))
@@ -59,7 +61,7 @@ class Context:
     def derived(self, derive: Callable[["Context"], Iterable]) -> list:
         """``list(derive(ctx))``, computed once per request: a view built from other views (the
         base64 images out of the media blocks), so it does not walk the request again."""
-        memo = self._memo()
+        memo = self._memos
         found = memo.get(derive)
         if found is None:
             found = memo[derive] = list(derive(self))
@@ -67,21 +69,16 @@ class Context:
 
     def fact(self, derive: Callable[[Any], Any]) -> Any:
         """``derive(body)`` (any value, None included), computed once per request."""
-        memo = self._memo()
+        memo = self._memos
         if derive not in memo:
             memo[derive] = derive(self.body)
         return memo[derive]
 
-    @property
+    @cached_property
     def census(self) -> "Census":
-        """What the request's content holds (:func:`census`), gathered once per request."""
-        return self.fact(census)
-
-    def _memo(self) -> dict:
-        memo = self.__dict__.get("_memos")
-        if memo is None:
-            memo = self.__dict__["_memos"] = {}
-        return memo
+        """What the request's content holds (:func:`census`), gathered once per request (then a
+        plain attribute: rules ask for it often)."""
+        return census(self.body)
 
     def get(self, key: str, default=None):
         return self.body.get(key, default) if isinstance(self.body, dict) else default
