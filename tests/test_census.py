@@ -4,7 +4,8 @@ finding, so each gate is compared with the walk it stands in for, on generated b
 import pytest
 from hypothesis import given
 
-from claude_lint.checking.context import MESSAGES, Context, census, messages, text_blocks
+from claude_lint.checking.context import (MESSAGES, Context, census, ends_with_assistant, has_system_role, messages,
+                                         text_blocks)
 from claude_lint.data.catalog import default_catalog
 from claude_lint.data.versions import resolve
 from claude_lint.rules.caching import breakpoints, has_breakpoints
@@ -57,6 +58,12 @@ def assert_gates_agree(body):
         expected_other = True
     assert has_other_blocks(context(body)) == expected_other
     assert [tuple(part) for part in census(body).blank] == blank_by_walk(body)
+    roles = {m.get("role") if isinstance(m.get("role"), str) else "" for _, m in messages(body)}
+    assert census(body).roles == roles
+    assert has_system_role(ctx) == any(m.get("role") == "system" for _, m in messages(body))
+    last = body.get("messages") if isinstance(body, dict) else None
+    assert ends_with_assistant(ctx) == (isinstance(last, list) and bool(last) and isinstance(last[-1], dict)
+                                        and last[-1].get("role") == "assistant")
     size = pickled_size(body)
     if size is not None and isinstance(body, dict):
         assert size >= text_characters(body)

@@ -201,6 +201,7 @@ class Census(NamedTuple):
     keys: frozenset  # keys of the top-level message blocks, the system blocks and the tools
     blank: tuple  # TextPart: top-level text blocks and string contents whose text is empty or only
     # whitespace, those of messages first, in request order
+    roles: frozenset  # the `role` of every message ("" when not a string)
 
 
 def _type_of(block) -> str:
@@ -211,9 +212,9 @@ def _type_of(block) -> str:
 
 
 def census(body: Any) -> Census:
-    types, inner, keys, blank, by_role = set(), set(), set(), [], {}
+    types, inner, keys, blank, by_role, roles = set(), set(), set(), [], {}, set()
     if not isinstance(body, dict):
-        return Census(frozenset(), {}, frozenset(), frozenset(), ())
+        return Census(frozenset(), {}, frozenset(), frozenset(), (), frozenset())
     tools = body.get("tools")
     if isinstance(tools, list):
         for tool in tools:
@@ -223,6 +224,9 @@ def census(body: Any) -> Census:
     for n, message in enumerate(items if isinstance(items, list) else ()):
         if not isinstance(message, dict):
             continue
+        role = message.get("role")
+        role = role if isinstance(role, str) else ""
+        roles.add(role)
         content = message.get("content")
         if isinstance(content, str):
             if not content or content.isspace():
@@ -230,8 +234,6 @@ def census(body: Any) -> Census:
             continue
         if not isinstance(content, list):
             continue
-        role = message.get("role")
-        role = role if isinstance(role, str) else ""
         here = by_role.get(role)
         if here is None:
             here = by_role[role] = set()
@@ -263,4 +265,23 @@ def census(body: Any) -> Census:
     for kinds in by_role.values():
         types |= kinds
     return Census(frozenset(types), {role: frozenset(kinds) for role, kinds in by_role.items()},
-                  frozenset(inner), frozenset(keys), tuple(blank))
+                  frozenset(inner), frozenset(keys), tuple(blank), frozenset(roles))
+
+
+# Tests shared by groups of rules (``rule(when=...)``): the engine asks each once per request.
+
+def has_blank_text(ctx: Context) -> bool:
+    """Whether any text block or string content is empty or only whitespace."""
+    return bool(ctx.census.blank)
+
+
+def has_system_role(ctx: Context) -> bool:
+    """Whether any message has the role `system` (OpenAI-style histories)."""
+    return "system" in ctx.census.roles
+
+
+def ends_with_assistant(ctx: Context) -> bool:
+    """Whether the last message is an assistant message (a prefill)."""
+    items = ctx.get("messages")
+    return isinstance(items, list) and bool(items) and isinstance(items[-1], dict) and items[-1].get("role") == "assistant"
+

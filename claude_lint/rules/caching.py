@@ -5,7 +5,7 @@ prefix (C6) is not an error at all (nothing is cached), so neither has a rule he
 """
 from __future__ import annotations
 
-from ..checking.context import blocks, messages
+from ..checking.context import blocks, has_blank_text, messages
 from .base import Finding, rule
 
 MAX_BREAKPOINTS = 4
@@ -139,7 +139,7 @@ def cache_ttl_order(ctx):
                           fix="put 1h breakpoints before 5m ones (or make them all the same ttl)")
 
 
-@rule("CL504", "cache-control-empty-text",
+@rule("CL504", "cache-control-empty-text", when=has_blank_text,
       source="api-rules.md §12 C4 (observed second-hand: fix:59097946198, fix:55058398123); case invalid-cache-control-empty-assistant-text")
 def cache_control_empty_text(ctx):
     """`cache_control` on a text block whose text is empty.

@@ -1,7 +1,8 @@
 """CL20x: the messages array and its turns — roles, empty content, prefill (api-rules §5)."""
 from __future__ import annotations
 
-from ..checking.context import blocks, is_empty_content, messages, text_blocks
+from ..checking.context import (blocks, ends_with_assistant, has_blank_text, has_system_role, is_empty_content, messages,
+                                text_blocks)
 from .. import fix
 from ..diagnostic import plain_text
 from .base import Finding, rule, warn
@@ -51,7 +52,7 @@ def empty_message_content(ctx):
         )
 
 
-@rule("CL203", "empty-text-block", source="api-rules.md §5 G9 (observed: bolt#7426, cc#53473)")
+@rule("CL203", "empty-text-block", when=has_blank_text, source="api-rules.md §5 G9 (observed: bolt#7426, cc#53473)")
 def empty_text_block(ctx):
     """A `text` block has `text: ""` (in a message or in the system prompt).
 
@@ -68,18 +69,15 @@ def empty_text_block(ctx):
     Bad:  {"content": [{"type": "text", "text": ""}, {"type": "image", "source": {...}}]}
     Good: {"content": [{"type": "image", "source": {...}}]}
     """
-    blank = ctx.census.blank
-    if not blank:
-        return
     last = _last_index(ctx)
-    for where, loc, block, text in blank:
+    for where, loc, block, text in ctx.census.blank:
         if block is not None and text == "" and not marks_empty_text(block):  # with cache_control the API answers CL504's text
             yield Finding(loc + ("text",), f"{where} text block is empty",
                           api_message=f"{where}: text content blocks must be non-empty", fix="remove the empty text block",
                           edit=_drop_block(ctx, loc, last))
 
 
-@rule("CL204", "whitespace-text-block", source="api-rules.md §5 G10 (observed: cc#23440, cc#23352); §20 nuance (LibreChat-AI/agents#124)")
+@rule("CL204", "whitespace-text-block", when=has_blank_text, source="api-rules.md §5 G10 (observed: cc#23440, cc#23352); §20 nuance (LibreChat-AI/agents#124)")
 def whitespace_text_block(ctx):
     """A `text` block (or string content) contains only whitespace.
 
@@ -145,7 +143,7 @@ def _final_message(ctx):
     return len(items) - 1, items[-1]
 
 
-@rule("CL205", "prefill-trailing-whitespace", source="api-rules.md §5 G11 (observed: forgecode#1872, opencode#1295)")
+@rule("CL205", "prefill-trailing-whitespace", when=ends_with_assistant, source="api-rules.md §5 G11 (observed: forgecode#1872, opencode#1295)")
 def prefill_trailing_whitespace(ctx):
     """The final assistant message (a prefill) ends with whitespace.
 
@@ -178,7 +176,7 @@ def prefill_trailing_whitespace(ctx):
                       edit=fix.replace(loc, text.rstrip(), "strip the trailing whitespace"))
 
 
-@rule("CL206", "prefill-not-supported", source="api-rules.md §5 G12 (observed: vibetrading#246, skyvern#4795, biomni#284)")
+@rule("CL206", "prefill-not-supported", when=ends_with_assistant, source="api-rules.md §5 G12 (observed: vibetrading#246, skyvern#4795, biomni#284)")
 def prefill_not_supported(ctx):
     """The conversation ends with an assistant message on a model without prefill.
 
@@ -205,7 +203,7 @@ def prefill_not_supported(ctx):
                    fix="end the conversation with a user message")
 
 
-@rule("CL207", "system-message-not-supported", evidence="D", source="api-rules.md §5 G3/G18; claude-api skill quick reference (Opus 4.8, Opus 5, Fable 5, Mythos 5; not Sonnet 5)")
+@rule("CL207", "system-message-not-supported", when=has_system_role, evidence="D", source="api-rules.md §5 G3/G18; claude-api skill quick reference (Opus 4.8, Opus 5, Fable 5, Mythos 5; not Sonnet 5)")
 def system_message_not_supported(ctx):
     """A message with role `system` sent to a model without mid-conversation system messages.
 
@@ -231,7 +229,7 @@ def system_message_not_supported(ctx):
                        fix="move the text to the top-level `system` parameter, or check the model's documentation")
 
 
-@rule("CL208", "system-message-placement", evidence="D", source="api-rules.md §5 G18; claude-api skill quick reference (placement rules)")
+@rule("CL208", "system-message-placement", when=has_system_role, evidence="D", source="api-rules.md §5 G18; claude-api skill quick reference (placement rules)")
 def system_message_placement(ctx):
     """A mid-conversation system message is in a place the API does not allow.
 

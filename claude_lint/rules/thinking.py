@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..checking.context import COUNT_TOKENS, turns
+from ..checking.context import COUNT_TOKENS, ends_with_assistant, turns
 from ..data.betas import INTERLEAVED_THINKING
 from ..diagnostic import number_text, value_text
 from .base import GENERATION_SCOPES, Finding, rule, warn
@@ -410,7 +410,7 @@ def thinking_block_not_first(ctx):
                   fix="pass the assistant turn back unchanged, starting with its thinking block (or disable thinking)")
 
 
-@rule("CL421", "thinking-block-in-prefill-without-thinking",
+@rule("CL421", "thinking-block-in-prefill-without-thinking", when=ends_with_assistant,
       source="api-rules.md §20 TH17 (observed: forgecode#1853)")
 def thinking_block_in_prefill_without_thinking(ctx):
     """The final assistant turn (a prefill) contains a thinking block while thinking is off.
