@@ -129,15 +129,12 @@ class Part(NamedTuple):
     message: int  # index in `messages`
     index: Optional[int]  # index in that message's content list; None for string content
     block: dict  # string content is given as a text block
+    type: Any  # the block's `type`, read once: every pairing and thinking rule asks for it
 
     @property
     def loc(self) -> tuple:
         base = ("messages", self.message, "content")
         return base if self.index is None else base + (self.index,)
-
-    @property
-    def type(self):
-        return self.block.get("type")
 
 
 class Turn(NamedTuple):
@@ -168,9 +165,10 @@ def turns(body: Any) -> list[Turn]:
         role = message.get("role")
         content = message.get("content")
         if isinstance(content, str):
-            parts = [Part(n, None, {"type": "text", "text": content})]
+            parts = [Part(n, None, {"type": "text", "text": content}, "text")]
         elif isinstance(content, list):
-            parts = [_new_part(Part, (n, m, block)) for m, block in enumerate(content) if isinstance(block, dict)]
+            parts = [_new_part(Part, (n, m, block, block.get("type"))) for m, block in enumerate(content)
+                     if isinstance(block, dict)]
         else:
             parts = []
         if groups and groups[-1][0] == role:
