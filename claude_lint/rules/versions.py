@@ -47,7 +47,16 @@ def removed_in_api_version(ctx):
                       status=None if note else 400, error_type=None if note else "invalid_request_error")
 
 
-@rule("CL902", "assistant-document-block", evidence="D", source=_SOURCE + " V4")
+def _has_assistant_documents(ctx) -> bool:
+    return "document" in ctx.census.by_role.get("assistant", ())
+
+
+def _may_have_user_citations(ctx) -> bool:
+    census = ctx.census
+    return "citations" in census.keys or "search_result" in census.by_role.get("user", ())
+
+
+@rule("CL902", "assistant-document-block", when=_has_assistant_documents, evidence="D", source=_SOURCE + " V4")
 def assistant_document_block(ctx):
     """A `document` block directly in an assistant message, under `anthropic-version: 2026-10-21`.
 
@@ -60,8 +69,6 @@ def assistant_document_block(ctx):
     Bad:  {"role": "assistant", "content": [{"type": "document", ...}]}
     Good: {"role": "user", "content": [{"type": "document", ...}, {"type": "text", "text": "..."}]}
     """
-    if "document" not in ctx.census.by_role.get("assistant", ()):
-        return
     verdict = ctx.version_verdict(lambda v: v.rejects_assistant_documents)
     if verdict is None:
         return
@@ -75,7 +82,7 @@ def assistant_document_block(ctx):
                                  severity, note, ctx, fix="move the document into a user message")
 
 
-@rule("CL903", "user-text-citations", evidence="D", source=_SOURCE + " V5")
+@rule("CL903", "user-text-citations", when=_may_have_user_citations, evidence="D", source=_SOURCE + " V5")
 def user_text_citations(ctx):
     """A user `text` block carries a non-empty `citations` list, under `anthropic-version: 2026-10-21`.
 
@@ -88,9 +95,6 @@ def user_text_citations(ctx):
     Bad:  {"role": "user", "content": [{"type": "text", "text": "...", "citations": [{...}]}]}
     Good: {"role": "user", "content": [{"type": "text", "text": "..."}]}
     """
-    census = ctx.census
-    if "citations" not in census.keys and "search_result" not in census.by_role.get("user", ()):
-        return
     verdict = ctx.version_verdict(lambda v: v.rejects_user_citations)
     if verdict is None:
         return
