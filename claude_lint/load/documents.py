@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .positions import LineIndex, offsets
+from .positions import LineIndex, keys_spelled_plainly, offsets
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Document:
     _lines: Optional[LineIndex] = field(default=None, repr=False)
     _lookups: int = field(default=0, repr=False)
     _line_starts: dict = field(default_factory=dict, repr=False)  # line -> offset, seen so far
+    _plain_keys: Optional[bool] = field(default=None, repr=False)  # no key spelled with an escape
 
     @classmethod
     def parsed(cls, file: str, text: str, kind: str = "request", first_line: int = 1,
@@ -59,7 +60,10 @@ class Document:
         a file holding only the body does not contain: no position (``None``)."""
         if request:
             return None
-        start, end = offsets(self.text, loc, key=key, unique_keys=not self.duplicates)
+        if self._plain_keys is None:
+            self._plain_keys = keys_spelled_plainly(self.text)
+        start, end = offsets(self.text, loc, key=key, unique_keys=not self.duplicates,
+                             top_keys=self.data if self._plain_keys else None)
         (line, column), (end_line, end_column) = self._position(start), self._position(end)
         shift = self.first_line - 1
         return (line + shift, column), (end_line + shift, end_column)

@@ -120,12 +120,63 @@ def _element(text: str, i: int, index: int) -> Optional[int]:
     return None
 
 
-def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0, unique_keys: bool = False) -> tuple:
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$.-]+")
+
+
+def _spelled_once(text: str, key: str) -> Optional[tuple]:
+    """``(key_start, key_end, value_start)`` of the only member named ``key`` anywhere in ``text``,
+    found by its spelling; ``None`` when it is spelled as a key more than once or never.
+
+    Parsed JSON alternates opening and closing quotes, so an unescaped quote followed by
+    ``key"`` and a colon opens that key. The caller knows that the top-level object has the key,
+    that no object repeats a key and that no key is spelled with an escape
+    (:func:`keys_spelled_plainly`): a single such spelling is then that member, found without
+    skipping the values before it (the whole ``messages`` array, for the fields after it)."""
+    if not _PLAIN_KEY.fullmatch(key):
+        return None
+    found = None
+    for m in re.finditer('"' + re.escape(key) + r'"[ \t\n\r]*:', text):
+        quote = m.start()
+        escapes = quote
+        while escapes and text[escapes - 1] == "\\":
+            escapes -= 1
+        if (quote - escapes) % 2:
+            continue  # an escaped quote inside a string
+        if found is not None:
+            return None
+        found = m
+    if found is None:
+        return None
+    return found.start(), found.start() + len(key) + 2, _ws(text, found.end())
+
+
+_STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+
+
+def keys_spelled_plainly(text: str) -> bool:
+    """Whether no key of the parsed JSON ``text`` contains a ``\\u`` escape (so a plain key can
+    only be spelled one way). Each escape's string is read to its end once: linear in the text."""
+    i = text.find("\\u")
+    while i != -1:
+        m = _STRING_REST.match(text, i)
+        if m is None:
+            return False
+        after = _ws(text, m.end())
+        if text[after:after + 1] == ":":
+            return False
+        i = text.find("\\u", m.end())
+    return True
+
+
+def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0, unique_keys: bool = False,
+            top_keys=None) -> tuple:
     """``(start, end)`` offsets of the value at ``loc`` (of its key, with ``key=True``).
 
     Where the path stops existing (a missing field), the span is the key of the deepest field that
     exists (or the opening bracket of the top-level value). ``unique_keys``: the document is known
-    to have no duplicate keys, so the first match is the one.
+    to have no duplicate keys, so the first match is the one. ``top_keys``: the keys of the
+    top-level object, when the caller has it parsed and no key is spelled with an escape (a
+    top-level field may then be found by its spelling alone).
     """
     i = _ws(text, start)
     anchor = (i, i + 1)
@@ -133,7 +184,11 @@ def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0, unique_
         c = text[i:i + 1]
         last = n == len(loc) - 1
         if c == "{" and isinstance(seg, str):
-            member = _member(text, i, seg, first=unique_keys)
+            member = None
+            if n == 0 and unique_keys and top_keys is not None and seg in top_keys:
+                member = _spelled_once(text, seg)
+            if member is None:
+                member = _member(text, i, seg, first=unique_keys)
             if member is None:
                 return anchor
             key_start, key_end, i = member
