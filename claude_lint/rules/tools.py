@@ -155,15 +155,6 @@ _OTHER_KEYWORDS = frozenset(("$id", "$anchor", "$dynamicRef", "$dynamicAnchor", 
 _MAX_FAST_DEPTH = 32
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _is_count(value) -> bool:
-    whole = isinstance(value, int) and not isinstance(value, bool) or isinstance(value, float) and value.is_integer()
-    return whole and value >= 0
-
-
 def _unique_strings(value, allowed=None) -> bool:
     if not isinstance(value, list):
         return False
@@ -191,13 +182,15 @@ def _plainly_valid(schema: Any, depth: int) -> bool:
     if not isinstance(schema, dict) or depth > _MAX_FAST_DEPTH:
         return False
     kind_of = _KIND_OF_KEY.get
+    # Branches in order of how often tool schemas use the keywords; exact number types (a
+    # subclass, or a whole float where a count is due, goes to the full check).
     for key, value in schema.items():
         kind = kind_of(key)
-        if kind == _STRING:
-            if not isinstance(value, str):
-                return False
-        elif kind == _TYPE:
+        if kind == _TYPE:
             if not (value in _SIMPLE_TYPES if isinstance(value, str) else bool(value) and _unique_strings(value, _SIMPLE_TYPES)):
+                return False
+        elif kind == _STRING:
+            if not isinstance(value, str):
                 return False
         elif kind == _MAP:
             if not isinstance(value, dict):
@@ -205,16 +198,25 @@ def _plainly_valid(schema: Any, depth: int) -> bool:
             for sub in value.values():
                 if not _plainly_valid(sub, depth + 1):
                     return False
-        elif kind == _SUB:
-            if not _plainly_valid(value, depth + 1):
-                return False
         elif kind == _REQUIRED:
             if not _unique_strings(value):
                 return False
-        elif kind == _FREE:
-            pass
+        elif kind == _SUB:
+            if not _plainly_valid(value, depth + 1):
+                return False
         elif kind == _LIST:
             if not isinstance(value, list):
+                return False
+        elif kind == _NUMBER:
+            if type(value) is not int and type(value) is not float:
+                return False
+        elif kind == _COUNT:
+            if type(value) is not int or value < 0:
+                return False
+        elif kind == _FREE:
+            pass
+        elif kind == _BOOL:
+            if not isinstance(value, bool):
                 return False
         elif kind == _SUBLIST:
             if not isinstance(value, list) or not value:
@@ -222,17 +224,8 @@ def _plainly_valid(schema: Any, depth: int) -> bool:
             for sub in value:
                 if not _plainly_valid(sub, depth + 1):
                     return False
-        elif kind == _BOOL:
-            if not isinstance(value, bool):
-                return False
-        elif kind == _COUNT:
-            if not _is_count(value):
-                return False
-        elif kind == _NUMBER:
-            if not _is_number(value):
-                return False
         elif kind == _MULTIPLE:
-            if not (_is_number(value) and value > 0):
+            if not ((type(value) is int or type(value) is float) and value > 0):
                 return False
         elif kind == _PATTERN:
             if not (isinstance(value, str) and _compiles(value)):
