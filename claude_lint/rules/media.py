@@ -60,15 +60,15 @@ def media_blocks(body) -> Iterator[Media]:
                         yield from _with_nested(Media(loc + ("content", k), f"{api}.tool_result.content.{k}", inner))
 
 
+_MEDIA_TYPES = frozenset(("image", "document"))
+
+
 def has_media(ctx) -> bool:
     """Whether the request carries any image or document (the media rules' shared test)."""
     census = ctx.census
     if _MEDIA_TYPES.isdisjoint(census.types) and _MEDIA_TYPES.isdisjoint(census.inner_types):
         return False
     return bool(ctx.view(media_blocks))
-
-
-_MEDIA_TYPES = frozenset(("image", "document"))
 
 
 def _with_nested(media: Media) -> Iterator[Media]:
