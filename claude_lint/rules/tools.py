@@ -30,6 +30,11 @@ _NULLABLE_TOP = ("properties", "required")
 
 
 def _tools(ctx) -> list[tuple[int, dict]]:
+    """``(index, tool)`` of each tool that is an object (a per-request view: most rules here ask)."""
+    return ctx.derived(_tool_items)
+
+
+def _tool_items(ctx) -> list[tuple[int, dict]]:
     items = ctx.get("tools")
     if not isinstance(items, list):
         return []
@@ -49,8 +54,12 @@ def _tool_name(tool: dict) -> Optional[str]:
     return SERVER_TOOL_NAMES.get(kind) if isinstance(kind, str) else None
 
 
-def _custom_schemas(ctx) -> Iterator[tuple[int, str, dict]]:
+def _custom_schemas(ctx) -> list[tuple[int, str, dict]]:
     """``(index, label, input_schema)`` of each custom tool whose schema is an object."""
+    return ctx.derived(_custom_schema_items)
+
+
+def _custom_schema_items(ctx) -> Iterator[tuple[int, str, dict]]:
     for k, tool in _tools(ctx):
         schema = tool.get("input_schema")
         if _is_custom(tool) and isinstance(schema, dict):
