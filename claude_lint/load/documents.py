@@ -128,9 +128,8 @@ def decode(data: bytes, file: str, first_line: int = 1) -> str:
         line, column = _byte_position(data, exc.start)
         raise LoadError(file, f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); request bodies must be UTF-8",
                         line + first_line - 1, column) from None
-    nul = text.find("\x00")
-    if nul != -1:
-        line, column = _char_position(text, nul)
+    if b"\x00" in data:  # in UTF-8 only U+0000 has a zero byte; searching the bytes is faster
+        line, column = _char_position(text, text.find("\x00"))
         raise LoadError(file, "NUL byte in the file: binary data, not JSON", line + first_line - 1, column)
     return text
 
