@@ -4,11 +4,11 @@ finding, so each gate is compared with the walk it stands in for, on generated b
 import pytest
 from hypothesis import given
 
-from claude_lint.checking.context import (MESSAGES, Context, census, ends_with_assistant, has_system_role, messages,
-                                         text_blocks)
+from claude_lint.checking.context import (MESSAGES, Context, blocks, census, ends_with_assistant, has_system_role,
+                                         messages, text_blocks)
 from claude_lint.data.catalog import default_catalog
 from claude_lint.data.versions import resolve
-from claude_lint.rules.caching import breakpoints, has_breakpoints
+from claude_lint.rules.caching import _nested, breakpoints, has_breakpoints
 from claude_lint.rules.media import has_media, media_blocks
 from claude_lint.rules.size import pickled_size, text_characters
 from claude_lint.rules.tool_pairing import _PLAIN_BLOCKS, has_other_blocks
@@ -38,6 +38,25 @@ def blank_by_walk(body) -> list:
     return found
 
 
+def breakpoints_by_walk(body) -> list:
+    """Every cache marker, walking every message block (the census lets the rule skip most)."""
+    found = []
+    tools = body.get("tools") if isinstance(body, dict) else None
+    for i, tool in blocks(tools):
+        if isinstance(tool.get("cache_control"), dict):
+            found.append((("tools", i), tool["cache_control"]))
+    system = body.get("system") if isinstance(body, dict) else None
+    for k, block in blocks(system):
+        if isinstance(block.get("cache_control"), dict):
+            found.append((("system", k), block["cache_control"]))
+    for n, message in messages(body):
+        for m, block in blocks(message.get("content")):
+            found.extend(_nested(block, ("messages", n, "content", m), 0))
+            if isinstance(block.get("cache_control"), dict):
+                found.append((("messages", n, "content", m), block["cache_control"]))
+    return found
+
+
 def other_blocks_by_walk(body) -> bool:
     for _, message in messages(body):
         content = message.get("content")
@@ -50,7 +69,9 @@ def other_blocks_by_walk(body) -> bool:
 
 def assert_gates_agree(body):
     ctx = context(body)
-    assert has_breakpoints(ctx) == bool(list(breakpoints(body)))
+    markers = breakpoints_by_walk(body)
+    assert list(breakpoints(context(body))) == markers
+    assert has_breakpoints(ctx) == bool(markers)
     assert has_media(context(body)) == bool(list(media_blocks(body)))
     try:
         expected_other = other_blocks_by_walk(body)

@@ -200,6 +200,8 @@ class Census(NamedTuple):
     blank: tuple  # TextPart: top-level text blocks and string contents whose text is empty or only
     # whitespace, those of messages first, in request order
     roles: frozenset  # the `role` of every message ("" when not a string)
+    cache_places: tuple  # (message index, block index, block) of the top-level message blocks that
+    # can hold a cache marker: their own `cache_control`, or content of their own that may
 
 
 def _type_of(block) -> str:
@@ -210,9 +212,9 @@ def _type_of(block) -> str:
 
 
 def census(body: Any) -> Census:
-    types, inner, keys, blank, by_role, roles = set(), set(), set(), [], {}, set()
+    types, inner, keys, blank, by_role, roles, places = set(), set(), set(), [], {}, set(), []
     if not isinstance(body, dict):
-        return Census(frozenset(), {}, frozenset(), frozenset(), (), frozenset())
+        return Census(frozenset(), {}, frozenset(), frozenset(), (), frozenset(), ())
     tools = body.get("tools")
     if isinstance(tools, list):
         for tool in tools:
@@ -244,6 +246,8 @@ def census(body: Any) -> Census:
                 kind = ""
             here.add(kind)
             keys.update(block)
+            if "cache_control" in block or "content" in block or "source" in block:
+                places.append((n, m, block))
             if kind == "text":
                 text = block.get("text")
                 if isinstance(text, str) and (not text or text.isspace()):
@@ -263,7 +267,7 @@ def census(body: Any) -> Census:
     for kinds in by_role.values():
         types |= kinds
     return Census(frozenset(types), {role: frozenset(kinds) for role, kinds in by_role.items()},
-                  frozenset(inner), frozenset(keys), tuple(blank), frozenset(roles))
+                  frozenset(inner), frozenset(keys), tuple(blank), frozenset(roles), tuple(places))
 
 
 # Tests shared by groups of rules (``rule(when=...)``): the engine asks each once per request.

@@ -5,7 +5,9 @@ prefix (C6) is not an error at all (nothing is cached), so neither has a rule he
 """
 from __future__ import annotations
 
-from ..checking.context import blocks, has_blank_text, messages
+from typing import Iterator
+
+from ..checking.context import blocks, has_blank_text
 from .base import Finding, rule
 
 MAX_BREAKPOINTS = 4
@@ -31,9 +33,11 @@ def _nested(block, loc, depth):
                 yield where + (k,), inner["cache_control"]
 
 
-def breakpoints(body):
+def breakpoints(ctx) -> Iterator[tuple]:
     """``(loc, cache_control)`` for every explicit marker, in the order the API processes them:
-    `tools`, then `system`, then `messages` (api-rules C2)."""
+    `tools`, then `system`, then `messages` (api-rules C2). Of the message blocks, only those the
+    census found able to hold one (their own marker, or content of their own) are looked at."""
+    body = ctx.body
     tools = body.get("tools") if isinstance(body, dict) else None
     for i, tool in blocks(tools):
         if _marked(tool):
@@ -42,17 +46,11 @@ def breakpoints(body):
     for k, block in blocks(system):
         if _marked(block):
             yield ("system", k), block["cache_control"]
-    for n, message in messages(body):
-        content = message.get("content")
-        if not isinstance(content, list):
-            continue
-        for m, block in enumerate(content):
-            if not isinstance(block, dict):
-                continue
-            if "content" in block or "source" in block:
-                yield from _nested(block, ("messages", n, "content", m), 0)
-            if _marked(block):
-                yield ("messages", n, "content", m), block["cache_control"]
+    for n, m, block in ctx.census.cache_places:
+        if "content" in block or "source" in block:
+            yield from _nested(block, ("messages", n, "content", m), 0)
+        if _marked(block):
+            yield ("messages", n, "content", m), block["cache_control"]
 
 
 def _automatic(ctx) -> bool:
@@ -64,7 +62,7 @@ def has_breakpoints(ctx) -> bool:
     # a marker sits on a tool, a system block or a message block, or inside a block's content
     if "cache_control" not in census.keys and not census.inner_types and "source" not in census.keys:
         return False
-    return bool(ctx.view(breakpoints))
+    return bool(ctx.derived(breakpoints))
 
 
 @rule("CL501", "too-many-cache-breakpoints", when=has_breakpoints,
@@ -83,7 +81,7 @@ def too_many_cache_breakpoints(ctx):
     Bad:  five message blocks each with {"cache_control": {"type": "ephemeral"}}
     Good: four of them with cache_control, the fifth without
     """
-    count = sum(1 for _ in ctx.view(breakpoints))
+    count = sum(1 for _ in ctx.derived(breakpoints))
     if count <= MAX_BREAKPOINTS:
         return
     api = None if _automatic(ctx) else f"A maximum of {MAX_BREAKPOINTS} blocks with cache_control may be provided. Found {count}."
@@ -104,7 +102,7 @@ def automatic_cache_no_free_slot(ctx):
     Bad:  {"cache_control": {"type": "ephemeral"}, "system": [three blocks with cache_control], "messages": [a block with cache_control]}
     Good: {"cache_control": {"type": "ephemeral"}, "system": [two blocks with cache_control], "messages": [a block with cache_control]}
     """
-    if _automatic(ctx) and sum(1 for _ in ctx.view(breakpoints)) == MAX_BREAKPOINTS:
+    if _automatic(ctx) and sum(1 for _ in ctx.derived(breakpoints)) == MAX_BREAKPOINTS:
         yield Finding(("cache_control",), "automatic caching needs a free breakpoint slot, but 4 explicit cache_control markers are set",
                       fix="remove the top-level cache_control or one explicit marker")
 
@@ -125,7 +123,7 @@ def cache_ttl_order(ctx):
     Good: {"tools": [{..., "cache_control": {"type": "ephemeral", "ttl": "1h"}}], "system": [{..., "cache_control": {"type": "ephemeral", "ttl": "1h"}}]}
     """
     seen_short = None
-    for loc, marker in ctx.view(breakpoints):
+    for loc, marker in ctx.derived(breakpoints):
         ttl = marker.get("ttl", "5m")
         if ttl == "5m" and seen_short is None:
             seen_short = loc
