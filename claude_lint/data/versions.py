@@ -31,6 +31,7 @@ V2026_10_21 = ApiVersion(
 VERSIONS = {v.name: v for v in (V2023_06_01, V2026_10_21)}
 DEFAULT_VERSION = V2023_06_01
 LATEST_VERSION = V2026_10_21
+_NEWER = {name: tuple(list(VERSIONS.values())[i + 1:]) for i, name in enumerate(VERSIONS)}  # oldest first
 UPGRADE_NOTE = "breaks when you move to API version {version}, which the current SDKs send"
 
 
@@ -48,7 +49,6 @@ def resolve(name):
         ) from None
 
 
-def newer_than(version: ApiVersion):
+def newer_than(version: ApiVersion) -> tuple:
     """Versions released after ``version``, oldest first."""
-    names = list(VERSIONS)
-    return [VERSIONS[n] for n in names[names.index(version.name) + 1:]]
+    return _NEWER.get(version.name, ())
