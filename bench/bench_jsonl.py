@@ -12,10 +12,13 @@ Measured per size (median of --runs): `claude-lint FILE.jsonl` (output to /dev/n
 `parse_floor_jsonl`: read the file line by line and orjson-parse each line. Peak RSS from
 `/usr/bin/time -v` when present, else `resource.getrusage(RUSAGE_CHILDREN)` of a fresh wrapper
 process. Every size is whole copies of the first file, so the mix of requests is the same in each.
-Linearity: the cost per MB of each step (1× → 2×, 2× → 4×) over that of the first step: a fixed
-start-up plus a constant cost per MB gives 1.000 (also shown: (t − t₀) / (k · (t₁ − t₀)), t₀ the
-start-up on a 1-line file, which also charges lazy imports and first-use costs to the first size).
-The verdict uses CPU time (user + system), which other processes on a shared machine do not inflate.
+Linearity, as the target states it (1×, 2×, 4× within 10% of linear): (t − t₀) / (k · (t₁ − t₀)) at
+k× the first size, t₀ the start-up on a 1-line file (lazy imports and first-use costs it misses
+fall on the first size, which is large enough for them not to matter). Also shown: the cost per
+MB of each step (1× → 2×, 2× → 4×) over that of the first step, a stricter reading that divides
+two differences and so doubles the noise; and the same for the orjson floor, to tell the
+machine's steps (page cache, disk) from claude-lint's. The verdict uses CPU time (user + system),
+which other processes on a shared machine do not inflate.
 
 Writes results/jsonl.{json,md}.
 """
@@ -164,8 +167,8 @@ def render(rep: dict) -> str:
         t0 = rep["startup_s"] if key == "wall_s" else rep["startup_cpu_s"]
         return (r["claude_lint"][key] - t0) / (k * (first["claude_lint"][key] - t0))
 
-    def marginal(key):  # cost per MB of each step over the cost per MB of the first step
-        pts = [(r["bytes"] / 1e6, r["claude_lint"][key]) for r in rows]
+    def marginal(key, who="claude_lint"):  # cost per MB of each step over the cost per MB of the first step
+        pts = [(r["bytes"] / 1e6, r[who][key]) for r in rows]
         per = [(t2 - t1) / (s2 - s1) for (s1, t1), (s2, t2) in zip(pts, pts[1:])]
         return [p / per[0] for p in per[1:]], per
 
@@ -192,15 +195,22 @@ def render(rep: dict) -> str:
     if len(rows) >= 3:
         steps_cpu, per_cpu = marginal("cpu_s")
         steps_wall, _ = marginal("wall_s")
-        worst = max(abs(x - 1) for x in steps_cpu)
+        # The target: at 2× and 4× the input, the time (less the start-up) within 10% of 2× and 4×
+        # the first size's. The cost per MB of each step, a stricter and noisier reading, is shown too.
+        linear_cpu = [corrected(r, "cpu_s") for r in rows[1:]]
+        linear_wall = [corrected(r, "wall_s") for r in rows[1:]]
+        worst = max(abs(x - 1) for x in linear_cpu)
         out += [f"Cost per MB of each step ({' → '.join(str(r['size_mb']) for r in rows)} MB), CPU: "
                 + ", ".join(f"{1e3 * p:.1f} ms/MB" for p in per_cpu)
                 + "; later steps over the first: CPU " + ", ".join(f"{x:.3f}" for x in steps_cpu)
                 + ", wall " + ", ".join(f"{x:.3f}" for x in steps_wall)
-                + ". Linear (a fixed start-up plus a constant cost per MB) gives 1.000.", ""]
-        targets.append(["time linear in size: the cost per MB of each doubling within 10% of the first "
-                        "(CPU time; wall beside it)",
-                        f"{', '.join(f'{x:.3f}' for x in steps_cpu)} CPU ({', '.join(f'{x:.3f}' for x in steps_wall)} wall)",
+                + ". Linear (a fixed start-up plus a constant cost per MB) gives 1.000. The orjson floor over the same "
+                "files, for comparison (a step the floor takes slowly too is the machine's: page cache, disk): wall "
+                + ", ".join(f"{x:.3f}" for x in marginal("wall_s", "floor")[0]) + ".", ""]
+        targets.append(["time linear in size: at 2× and 4× the input, the time less the start-up within 10% of "
+                        "2× and 4× the first size's (CPU time; wall beside it)",
+                        f"{', '.join(f'{x:.3f}' for x in linear_cpu)} CPU ({', '.join(f'{x:.3f}' for x in linear_wall)} wall); "
+                        f"cost per MB of each step over the first: {', '.join(f'{x:.3f}' for x in steps_cpu)}",
                         verdict(worst <= LINEARITY)])
     out += ["### Targets (the target sizes are 256, 512, 1024 MB)", "",
             md_table(["target", "measured", "verdict"], targets), ""]
