@@ -60,7 +60,7 @@ def _automatic(ctx) -> bool:
 def has_breakpoints(ctx) -> bool:
     census = ctx.census
     # a marker sits on a tool, a system block or a message block, or inside a block's content
-    if "cache_control" not in census.keys and not census.inner_types and "source" not in census.keys:
+    if "cache_control" not in census.keys and not census.cache_places:
         return False
     return bool(ctx.derived(breakpoints))
 

@@ -102,7 +102,7 @@ def whitespace_text_block(ctx):
             continue
         yield Finding(finding_loc, f"{where} text block contains only whitespace",
                       api_message=api.format(where=where), fix="remove the block or give it real text")
-    last = _last_index(ctx) if blank else None
+    last = _last_index(ctx)
     for _, loc, block, text in blank:
         if block is None and text:
             n = loc[1]
