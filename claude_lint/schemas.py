@@ -47,3 +47,57 @@ def build(name: str) -> dict[str, Any]:
 
 def render(name: str) -> str:
     return json.dumps(build(name), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+# --- the compiled pass's schemas (checking/compiled.py) -----------------------------------------
+
+# Keywords that only annotate: the compiled pass gives a yes or no, so it does not need them.
+_ANNOTATIONS = frozenset(("title", "description", "default", "examples", "discriminator"))
+_SUBSCHEMA_MAPS = ("properties", "$defs")
+_SUBSCHEMA_LISTS = ("anyOf", "oneOf", "allOf", "prefixItems")
+_SUBSCHEMAS = ("items", "additionalProperties", "not")
+
+
+def compiled(kind: str) -> dict:
+    """The schema of body ``kind`` (``messages``, ``count_tokens``, ``batch``, ``batch_item``) as
+    the compiled pass checks it: the models' own JSON Schema without annotations, with what JSON
+    Schema takes and the models refuse made to fail: every number marked ``strictNumber`` (the
+    models' strict ``int`` refuses ``1.0``), every measured string and every key a model keeps
+    given a pattern."""
+    from .models import BODY_MODELS
+
+    return _for_compiled_pass(TypeAdapter(BODY_MODELS[kind]).json_schema())
+
+
+def _for_compiled_pass(node):
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key in _ANNOTATIONS:
+            continue
+        if key in _SUBSCHEMA_MAPS:
+            value = {name: _for_compiled_pass(sub) for name, sub in value.items()}
+        elif key in _SUBSCHEMA_LISTS:
+            value = [_for_compiled_pass(sub) for sub in value]
+        elif key in _SUBSCHEMAS:
+            value = _for_compiled_pass(value)
+        out[key] = value
+    if out.get("type") in ("integer", "number"):
+        out["strictNumber"] = out["type"]
+    elif out.get("type") == "string" and "pattern" not in out and ("maxLength" in out or "minLength" in out):
+        # The models refuse a lone surrogate in a string they measure; jsonschema-rs measures it
+        # without complaint, but raises when a pattern needs the text as UTF-8, so the body goes
+        # to the models. The empty pattern matches every string.
+        out["pattern"] = ""
+    elif out.get("additionalProperties") is True and "properties" in out:
+        # A model that keeps unknown keys refuses a key with a lone surrogate, a dict does not.
+        out["propertyNames"] = {"pattern": ""}
+    return out
+
+
+def render_compiled() -> str:
+    """``claude_lint/data/compiled-schemas.json``: every body kind's compiled-pass schema."""
+    from .models import BODY_MODELS
+
+    return json.dumps({kind: compiled(kind) for kind in BODY_MODELS}, separators=(",", ":"), sort_keys=True) + "\n"

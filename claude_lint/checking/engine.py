@@ -10,7 +10,7 @@ from ..diagnostic import ERROR, Diagnostic, RequestInvalid, dotted, value_text
 from ..rules import RULES, BY_NAME
 from ..rules.base import INHERIT, Finding, Phase, Rule
 from .context import BATCH, BATCH_PARAMS, COUNT_TOKENS, MESSAGES, Context
-from .schema import schema_findings
+from .compiled import accepts
 
 ENDPOINT_SCOPES = {"messages": MESSAGES, "count_tokens": COUNT_TOKENS}
 _NO_HTTP = (None, None, None)  # (headers, url, body size in bytes) of a body given alone
@@ -148,6 +148,10 @@ class Linter:
         return keyed
 
     def _schema(self, kind, body, prefix, *, api_prefix=(), skip_keys=frozenset()) -> list:
+        if accepts(kind, body):  # the compiled pass: nothing for the models to report
+            return []
+        from .schema import schema_findings  # the models load only when a body has a problem
+
         keyed = []
         for seq, (name, finding) in enumerate(schema_findings(kind, body, api_prefix)):
             rule = BY_NAME[name]

@@ -68,9 +68,20 @@ GENERALLY_AVAILABLE = {
 INTERLEAVED_THINKING = "interleaved-thinking-2025-05-14"
 OAUTH = "oauth-2025-04-20"
 
-# Top-level body fields that exist only behind a beta, with every beta that enables them (an empty
-# tuple: beta-only, but the header's name is not in the public record). models/request.py
-# BETA_FIELDS names the fields; this table adds the alternatives.
+# Top-level keys that exist only behind an anthropic-beta header, with the header that enables them.
+BETA_FIELDS = {
+    "mcp_servers": "mcp-client-2025-11-20",
+    # compaction edits (`compact_20260112`) need `compact-2026-01-12` instead
+    "context_management": "context-management-2025-06-27",
+    "output_format": "structured-outputs-2025-11-13",
+    # beta since 2026-09/11; their header names are not in the public record
+    "compaction": None,
+    "thread": None,
+    "billing_policy": None,
+}
+
+# The same fields with every beta that enables them (an empty tuple: beta-only, but the header's
+# name is not in the public record).
 FIELD_BETAS = {
     "mcp_servers": ("mcp-client-2025-11-20", "mcp-client-2025-04-04", "mcp-client-2026-09-15"),
     # compaction edits (`compact_20260112`) come with the compact betas

@@ -9,7 +9,7 @@ template here covers.
 from __future__ import annotations
 
 from ..data.versions import VERSIONS
-from ..models.request import BETA_FIELDS
+from ..data.betas import BETA_FIELDS
 
 _REMOVED = "|".join(sorted({key for v in VERSIONS.values() for key in v.removed_fields}))
 _BETA_KEYS = "|".join(sorted(BETA_FIELDS))

@@ -101,15 +101,3 @@ class BatchItem(ApiModel):
 class BatchRequest(ApiModel):
     requests: Annotated[list[Any], Field(min_length=1, max_length=100_000)]
 
-
-# Top-level keys that exist only behind an anthropic-beta header, with the header that enables them.
-BETA_FIELDS = {
-    "mcp_servers": "mcp-client-2025-11-20",
-    # compaction edits (`compact_20260112`) need `compact-2026-01-12` instead
-    "context_management": "context-management-2025-06-27",
-    "output_format": "structured-outputs-2025-11-13",
-    # beta since 2026-09/11; their header names are not in the public record
-    "compaction": None,
-    "thread": None,
-    "billing_policy": None,
-}

@@ -10,6 +10,7 @@ from typing import Any, Literal, Optional
 from pydantic import ConfigDict, Field
 from typing_extensions import Annotated
 
+from ..data.tools import SERVER_TOOL_NAMES
 from .common import ApiModel, CitationsConfig, OpenModel, OptionalCache, tagged
 
 TOOL_NAME_PATTERN = r"^[a-zA-Z0-9_-]{1,128}$"
@@ -41,11 +42,11 @@ class CustomTool(_ToolOptions):
     eager_input_streaming: Optional[bool] = None
 
 
-def _server_tool(type_values: tuple, name: str, fields: dict = None, base=_ToolOptions):
-    """A model per versioned tool type, each with its fixed name."""
+def _server_tool(type_values: tuple, fields: dict = None, base=_ToolOptions):
+    """A model per versioned tool type, each with its fixed name (data/tools.py)."""
     models = []
     for type_value in type_values:
-        annotations = {"type": Literal[type_value], "name": Literal[name]}
+        annotations = {"type": Literal[type_value], "name": Literal[SERVER_TOOL_NAMES[type_value]]}
         namespace = {"__annotations__": annotations, "__module__": __name__}
         for field_name, (annotation, default) in (fields or {}).items():
             annotations[field_name] = annotation
@@ -75,38 +76,34 @@ _DISPLAY = {
 }
 
 SERVER_TOOLS = [
-    *_server_tool(("bash_20250124", "bash_20241022"), "bash"),
-    *_server_tool(("text_editor_20250124", "text_editor_20241022"), "str_replace_editor"),
-    *_server_tool(("text_editor_20250429",), "str_replace_based_edit_tool"),
+    *_server_tool(("bash_20250124", "bash_20241022")),
+    *_server_tool(("text_editor_20250124", "text_editor_20241022")),
+    *_server_tool(("text_editor_20250429",)),
     *_server_tool(
         ("text_editor_20250728",),
-        "str_replace_based_edit_tool",
         {"max_characters": (Optional[Annotated[int, Field(ge=1)]], None)},
     ),
     *_server_tool(
         ("code_execution_20250522", "code_execution_20250825", "code_execution_20260120", "code_execution_20260521"),
-        "code_execution",
     ),
-    *_server_tool(("memory_20250818",), "memory"),
+    *_server_tool(("memory_20250818",)),
     *_server_tool(
         ("web_search_20250305", "web_search_20260209", "web_search_20260318"),
-        "web_search",
         {**_DOMAINS, "user_location": (Optional[UserLocation], None)},
     ),
     *_server_tool(
         ("web_fetch_20250910", "web_fetch_20260209", "web_fetch_20260309", "web_fetch_20260318"),
-        "web_fetch",
         {
             **_DOMAINS,
             "citations": (Optional[CitationsConfig], None),
             "max_content_tokens": (Optional[Annotated[int, Field(gt=0)]], None),
         },
     ),
-    *_server_tool(("tool_search_tool_bm25_20251119", "tool_search_tool_bm25"), "tool_search_tool_bm25"),
-    *_server_tool(("tool_search_tool_regex_20251119", "tool_search_tool_regex"), "tool_search_tool_regex"),
-    *_server_tool(("computer_20241022", "computer_20250124"), "computer", _DISPLAY),
+    *_server_tool(("tool_search_tool_bm25_20251119", "tool_search_tool_bm25")),
+    *_server_tool(("tool_search_tool_regex_20251119", "tool_search_tool_regex")),
+    *_server_tool(("computer_20241022", "computer_20250124"), _DISPLAY),
     *_server_tool(
-        ("computer_20251124",), "computer", {**_DISPLAY, "enable_zoom": (Optional[bool], None)}
+        ("computer_20251124",), {**_DISPLAY, "enable_zoom": (Optional[bool], None)}
     ),
 ]
 
@@ -139,13 +136,6 @@ Tool = tagged(
     AgentToolset20260401Tool,
     default="custom",
 )
-
-# type -> the fixed name of an Anthropic-defined tool
-SERVER_TOOL_NAMES = {
-    m.model_fields["type"].annotation.__args__[0]: m.model_fields["name"].annotation.__args__[0]
-    for m in SERVER_TOOLS
-}
-
 
 class _ParallelChoice(ApiModel):
     disable_parallel_tool_use: Optional[bool] = None

@@ -17,7 +17,7 @@ from ..diagnostic import value_text
 import re
 from typing import Any, Iterator, Optional
 
-from ..models.tools import SERVER_TOOL_NAMES
+from ..data.tools import SERVER_TOOL_NAMES
 from .base import Finding, Phase, rule, warn
 
 _SCHEMA_DOCS = "https://docs.claude.com/en/docs/tool-use"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..checking.context import blocks, messages
 from .. import fix
 from ..data.versions import VERSIONS
-from ..models.request import BETA_FIELDS
+from ..data.betas import BETA_FIELDS
 from .base import Finding, Phase, rule, warn
 
 # Keys some API version removed: only a body with one of them has anything for CL901 to check.

@@ -336,13 +336,14 @@ class TestInvalidPattern:
 
 class TestNestingTooDeep:
     def test_recursion_in_the_models_becomes_a_finding(self, monkeypatch):
-        from claude_lint.checking import schema
+        from claude_lint.checking import engine, schema
 
         class Exploding:
             def validate_python(self, body):
                 raise RecursionError("maximum recursion depth exceeded")
 
         monkeypatch.setattr(schema, "adapter", lambda kind: Exploding())
+        monkeypatch.setattr(engine, "accepts", lambda kind, body: False)  # a body the compiled pass refuses
         d = only(request(), "CL109")
         assert d.severity == "warning" and d.path is None and d.status is None
         assert d.name == "nesting-too-deep"
