@@ -178,3 +178,12 @@ def test_a_lone_surrogate_in_a_measured_string_or_a_kept_key_gets_the_models_ver
     else:
         body["model"] = "claude-sonnet-4-6\ud800"  # a plain string: the models take it, and so does the pass
     assert accepts("messages", body) is models_accept("messages", body)
+
+
+@pytest.mark.parametrize("other_error", [False, True])
+def test_a_tuple_is_read_as_the_array_it_is_sent_as_whatever_else_is_wrong(other_error):
+    body = {**MINIMAL, "messages": ({"role": "user", "content": "hi"},), "stop_sequences": ("END",)}
+    if other_error:
+        body["max_tokens"] = "1024"
+    found = [d.api_message for d in claude_lint.validate(body) if d.code.startswith("CL1")]
+    assert found == (["max_tokens: Input should be a valid integer"] if other_error else [])

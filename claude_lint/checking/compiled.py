@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 STORED = Path(__file__).resolve().parent.parent / "data" / "compiled-schemas.json"
 
@@ -40,13 +40,20 @@ class _StrictNumber:
 _BEYOND_64_BITS = 2**64
 
 
+def compile_schema(schema: dict, formats: Optional[dict] = None):
+    """A jsonschema-rs validator of ``schema``, which may use ``strictNumber``; ``formats`` maps a
+    format name to a function of the string (only those formats are checked). No reference is
+    fetched: a schema here is complete."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(schema, keywords={"strictNumber": _StrictNumber}, offline=True,
+                                       formats=formats, validate_formats=bool(formats))
+
+
 @lru_cache(maxsize=None)
 def _validator(kind: str):
     # Built once per body kind, on first use; a validator is immutable and safe to share.
-    import jsonschema_rs
-
-    schema = json.loads(STORED.read_text(encoding="utf-8"))[kind]
-    return jsonschema_rs.validator_for(schema, keywords={"strictNumber": _StrictNumber}, offline=True)
+    return compile_schema(json.loads(STORED.read_text(encoding="utf-8"))[kind])
 
 
 def accepts(kind: str, body: Any) -> bool:

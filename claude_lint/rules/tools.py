@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..diagnostic import value_text
 
 import re
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from ..data.tools import SERVER_TOOL_NAMES
@@ -99,7 +100,7 @@ def invalid_input_schema(ctx):
         if any(schema.get(key, 0) is None for key in _NULLABLE_TOP):
             # The API's own model of input_schema takes null here (OpenAPI); read it as absent.
             schema = {key: value for key, value in schema.items() if not (key in _NULLABLE_TOP and value is None)}
-        if _plainly_valid(schema, 0):
+        if _plainly_valid(schema):
             continue
         if checker is None:
             checker = _meta_validator()
@@ -142,106 +143,73 @@ def _describe(errors: list) -> str:
 
 
 # The full meta-schema check costs about a millisecond per schema; most tool schemas use a few
-# plain keywords, and for those this walk reaches the same verdict in microseconds. A keyword of
-# the 2020-12 vocabularies that it does not model sends the schema to the full check; a keyword
-# outside them is unconstrained by the meta-schema (`x-order`, `nullable`), as there.
-_SIMPLE_TYPES = frozenset(("array", "boolean", "integer", "null", "number", "object", "string"))
-_STRING_KEYS = frozenset(("title", "description", "$comment", "format", "$schema", "$ref",
-                          "contentEncoding", "contentMediaType"))
-_FREE_KEYS = frozenset(("default", "const"))
-_LIST_KEYS = frozenset(("enum", "examples"))
-_BOOL_KEYS = frozenset(("uniqueItems", "deprecated", "readOnly", "writeOnly"))
-_COUNT_KEYS = frozenset(("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
-                         "minContains", "maxContains"))
-_NUMBER_KEYS = frozenset(("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"))
-_SUBSCHEMA_KEYS = frozenset(("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then",
-                             "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema"))
-_SUBSCHEMA_MAP_KEYS = frozenset(("properties", "$defs", "definitions", "dependentSchemas"))
-_SUBSCHEMA_LIST_KEYS = frozenset(("anyOf", "oneOf", "allOf", "prefixItems"))
-# Keywords the meta-schema constrains but the walk leaves to the full check.
-_OTHER_KEYWORDS = frozenset(("$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$recursiveRef",
-                             "$recursiveAnchor", "patternProperties", "dependentRequired", "dependencies"))
+# plain keywords, and for those a schema of "plain schemas", checked in compiled code, reaches the
+# same verdict in a microsecond. A keyword of the 2020-12 vocabularies that it does not model
+# sends the schema to the full check; a keyword outside them is unconstrained by the meta-schema
+# (`x-order`, `nullable`), as there.
+_SIMPLE_TYPES = ["array", "boolean", "integer", "null", "number", "object", "string"]
+_STRING_KEYS = ("title", "description", "$comment", "format", "$schema", "$ref", "contentEncoding", "contentMediaType")
+_FREE_KEYS = ("default", "const")
+_LIST_KEYS = ("enum", "examples")
+_BOOL_KEYS = ("uniqueItems", "deprecated", "readOnly", "writeOnly")
+_COUNT_KEYS = ("minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains",
+               "maxContains")
+_NUMBER_KEYS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+_SUBSCHEMA_KEYS = ("items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else",
+                   "unevaluatedItems", "unevaluatedProperties", "contentSchema")
+_SUBSCHEMA_MAP_KEYS = ("properties", "$defs", "definitions", "dependentSchemas")
+_SUBSCHEMA_LIST_KEYS = ("anyOf", "oneOf", "allOf", "prefixItems")
+# Keywords the meta-schema constrains but the plain schema leaves to the full check.
+_OTHER_KEYWORDS = ("$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$recursiveRef",
+                   "$recursiveAnchor", "patternProperties", "dependentRequired", "dependencies")
+# Subschemas nested deeper than this go to the full check: the plain schema is unrolled level by
+# level (no reference cycle), so its check never descends further, however deep the body.
 _MAX_FAST_DEPTH = 32
 
 
-def _unique_strings(value, allowed=None) -> bool:
-    if not isinstance(value, list):
-        return False
-    for item in value:
-        if not isinstance(item, str) or (allowed is not None and item not in allowed):
-            return False
-    return len(set(value)) == len(value)
+def _plain_level(depth: int) -> dict:
+    """The plain schema at nesting ``depth``: its subschemas are checked by the next level."""
+    if depth > _MAX_FAST_DEPTH:
+        return {"type": "boolean"}
+    sub = {"$ref": f"#/$defs/{depth + 1}"}
+    number = {"type": "number"}
+    # jsonschema-rs compares an integer past 64 bits with a bound only approximately: such a count
+    # or divisor goes to the full check.
+    exact = {"strictNumber": "number"}
+    keyword = {
+        **dict.fromkeys(_STRING_KEYS, {"type": "string"}),
+        "type": {"anyOf": [{"enum": _SIMPLE_TYPES},
+                           {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": _SIMPLE_TYPES}}]},
+        "required": {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+        **dict.fromkeys(_SUBSCHEMA_MAP_KEYS, {"type": "object", "additionalProperties": sub}),
+        **dict.fromkeys(_SUBSCHEMA_KEYS, sub),
+        **dict.fromkeys(_SUBSCHEMA_LIST_KEYS, {"type": "array", "minItems": 1, "items": sub}),
+        **dict.fromkeys(_LIST_KEYS, {"type": "array"}),
+        **dict.fromkeys(_BOOL_KEYS, {"type": "boolean"}),
+        **dict.fromkeys(_COUNT_KEYS, {"type": "integer", "minimum": 0, **exact}),
+        **dict.fromkeys(_NUMBER_KEYS, number),
+        "multipleOf": {**number, "exclusiveMinimum": 0, **exact},
+        "pattern": {"type": "string", "format": "regex"},  # a Python regular expression (_compiles)
+        **dict.fromkeys(_OTHER_KEYWORDS, False),
+    }
+    return {"type": ["object", "boolean"], "properties": keyword}
 
 
-# keyword -> how its value is checked (one dict lookup per keyword instead of a chain of tests)
-_STRING, _TYPE, _REQUIRED, _MAP, _SUB, _SUBLIST, _FREE, _LIST, _BOOL, _COUNT, _NUMBER, _MULTIPLE, _PATTERN = range(13)
-_KIND_OF_KEY = {
-    **dict.fromkeys(_STRING_KEYS, _STRING), "type": _TYPE, "required": _REQUIRED,
-    **dict.fromkeys(_SUBSCHEMA_MAP_KEYS, _MAP), **dict.fromkeys(_SUBSCHEMA_KEYS, _SUB),
-    **dict.fromkeys(_SUBSCHEMA_LIST_KEYS, _SUBLIST), **dict.fromkeys(_FREE_KEYS, _FREE),
-    **dict.fromkeys(_LIST_KEYS, _LIST), **dict.fromkeys(_BOOL_KEYS, _BOOL), **dict.fromkeys(_COUNT_KEYS, _COUNT),
-    **dict.fromkeys(_NUMBER_KEYS, _NUMBER), "multipleOf": _MULTIPLE, "pattern": _PATTERN,
-}
+@lru_cache(maxsize=None)
+def _plain_validator():
+    # Built once, on the first request with a custom tool; a validator is immutable and safe to share.
+    from ..checking.compiled import compile_schema
+
+    levels = {str(depth): _plain_level(depth) for depth in range(_MAX_FAST_DEPTH + 2)}
+    return compile_schema({"$defs": levels, "$ref": "#/$defs/0"}, formats={"regex": _compiles})
 
 
-def _plainly_valid(schema: Any, depth: int) -> bool:
+def _plainly_valid(schema: Any) -> bool:
     """True only when ``schema`` certainly passes the 2020-12 meta-schema check."""
-    if schema is True or schema is False:
-        return True
-    if not isinstance(schema, dict) or depth > _MAX_FAST_DEPTH:
+    try:
+        return _plain_validator().is_valid(schema)
+    except Exception:  # a value the compiled check cannot read: the full check decides
         return False
-    kind_of = _KIND_OF_KEY.get
-    # Branches in order of how often tool schemas use the keywords; exact number types (a
-    # subclass, or a whole float where a count is due, goes to the full check).
-    for key, value in schema.items():
-        kind = kind_of(key)
-        if kind == _TYPE:
-            if not (value in _SIMPLE_TYPES if isinstance(value, str) else bool(value) and _unique_strings(value, _SIMPLE_TYPES)):
-                return False
-        elif kind == _STRING:
-            if not isinstance(value, str):
-                return False
-        elif kind == _MAP:
-            if not isinstance(value, dict):
-                return False
-            for sub in value.values():
-                if not _plainly_valid(sub, depth + 1):
-                    return False
-        elif kind == _REQUIRED:
-            if not _unique_strings(value):
-                return False
-        elif kind == _SUB:
-            if not _plainly_valid(value, depth + 1):
-                return False
-        elif kind == _LIST:
-            if not isinstance(value, list):
-                return False
-        elif kind == _NUMBER:
-            if type(value) is not int and type(value) is not float:
-                return False
-        elif kind == _COUNT:
-            if type(value) is not int or value < 0:
-                return False
-        elif kind == _FREE:
-            pass
-        elif kind == _BOOL:
-            if not isinstance(value, bool):
-                return False
-        elif kind == _SUBLIST:
-            if not isinstance(value, list) or not value:
-                return False
-            for sub in value:
-                if not _plainly_valid(sub, depth + 1):
-                    return False
-        elif kind == _MULTIPLE:
-            if not ((type(value) is int or type(value) is float) and value > 0):
-                return False
-        elif kind == _PATTERN:
-            if not (isinstance(value, str) and _compiles(value)):
-                return False
-        elif key in _OTHER_KEYWORDS:
-            return False
-    return True
 
 
 def _compiles(pattern: str) -> bool:

@@ -1,15 +1,27 @@
 """CL30x-CL32x: tool definitions and tool_choice."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claude_lint
 
+from claude_lint.rules import tools as tool_rules
 from claude_lint.rules.tools import _meta_validator, _plainly_valid
+from tests import strategies as s
 from tests.helpers import codes, error_codes, lint, only, request
+from tests.test_fuzz import budget
 
 SCHEMA_TEXT = (
     "tools.{k}.custom.input_schema: JSON schema is invalid. It must match JSON Schema draft 2020-12 "
     "(https://json-schema.org/draft/2020-12). Learn more about tool use at https://docs.claude.com/en/docs/tool-use."
 )
+
+
+# Schema keywords for generated schemas: every kind the fast path knows, and some it does not.
+KEYWORDS = sorted({*tool_rules._STRING_KEYS, *tool_rules._FREE_KEYS, *tool_rules._LIST_KEYS, *tool_rules._BOOL_KEYS,
+                   *tool_rules._COUNT_KEYS, *tool_rules._NUMBER_KEYS, *tool_rules._SUBSCHEMA_KEYS,
+                   *tool_rules._SUBSCHEMA_MAP_KEYS, *tool_rules._SUBSCHEMA_LIST_KEYS, *tool_rules._OTHER_KEYWORDS,
+                   "type", "required", "multipleOf", "pattern", "x-order", "nullable", "a"})
 
 
 def tool(name="get_weather", schema=None, **extra):
@@ -76,9 +88,33 @@ class TestInvalidInputSchema:
             {"if": {"properties": {"a": {"const": 1}}}, "then": {"required": ["b"]}, "else": False},
         ]
         for schema in samples:
-            assert _plainly_valid(schema, 0) and not list(checker.iter_errors(schema)), schema
-        for schema in ({"type": []}, {"minLength": -1}, {"multipleOf": 0}, {"$id": "#x#"}, {"pattern": "["}):
-            assert not _plainly_valid(schema, 0), schema
+            assert _plainly_valid(schema) and not list(checker.iter_errors(schema)), schema
+        for schema in ({"type": []}, {"minLength": -1}, {"multipleOf": 0}, {"$id": "#x#"}, {"pattern": "["},
+                       {"minLength": -2**70}, {"minLength": -10**5000}, {"multipleOf": -10**5000},
+                       {"type": ["string", "string"]}, {"required": "a"}, {"enum": 1},
+                       {"properties": {"a": {"type": "int"}}}, {"anyOf": []}, {"pattern": "\\p{L}"}):
+            assert not _plainly_valid(schema), schema
+
+    @given(st.recursive(
+        st.one_of(st.booleans(), st.none(), st.integers(-3, 3), st.floats(-2, 2), st.just(-2**70), s.ints,
+                  st.sampled_from(["string", "object", "int", "array", "[", "\\p{L}", "^a+$", "a", ""])),
+        lambda children: st.one_of(
+            st.lists(children, max_size=3),
+            st.dictionaries(st.sampled_from(KEYWORDS), children, max_size=4)),
+        max_leaves=24))
+    @budget(400)
+    def test_every_schema_the_fast_path_passes_passes_the_meta_schema(self, schema):
+        if _plainly_valid(schema):
+            assert not list(_meta_validator().iter_errors(schema)), schema
+
+    def test_nesting_past_the_fast_depth_goes_to_the_full_check(self):
+        schema = {"type": "string"}
+        for _ in range(tool_rules._MAX_FAST_DEPTH):
+            schema = {"type": "object", "properties": {"a": schema}}
+        assert _plainly_valid(schema)
+        assert not _plainly_valid({"type": "object", "properties": {"a": schema}})
+        assert "CL301" not in codes(request(tools=[tool(schema={"type": "object", "properties": {"a": schema}})]))
+
 
 
 class TestTopLevelCombinator:
