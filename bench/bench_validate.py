@@ -109,10 +109,16 @@ def build(schema: dict, with_pydantic: bool) -> list[Approach]:
             return None
         return check
 
+    def lint_compiled():
+        # Parts of validate, timed alone, to show what its floor is made of: the schema stage's
+        # compiled pass (all a well-formed body gets), the pydantic request models (run only on a
+        # body that pass refuses), and the size bound the 413 check computes for a dict whose
+        # byte size the caller did not give.
+        from claude_lint.checking.compiled import accepts
+
+        return lambda doc: None if accepts("messages", doc) else "refused"
+
     def lint_models():
-        # Two parts of validate, timed alone, to show what its floor is made of: the pydantic pass
-        # over claude-lint's own request models (the schema stage), and the size bound the 413
-        # check computes for a dict whose byte size the caller did not give.
         from claude_lint.models import adapter as model_adapter
         from pydantic import ValidationError
 
@@ -136,7 +142,10 @@ def build(schema: dict, with_pydantic: bool) -> list[Approach]:
     add("jsonschema_rs", "jsonschema_rs + SDK schema", "dict", jsonschema_rs)
     if with_pydantic:
         add("pydantic", "pydantic over the SDK types (drained)", "dict", pydantic_deep)
-    add("lint_models", "part of validate: claude-lint's request models alone (pydantic)", "dict", lint_models)
+    add("lint_compiled", "part of validate: the schema stage's compiled pass alone (jsonschema-rs)", "dict",
+        lint_compiled)
+    add("lint_models", "part of validate: claude-lint's request models alone (pydantic; only bodies the compiled "
+        "pass refuses get them)", "dict", lint_models)
     add("size_bound", "part of validate: the size bound alone (C pickler, for a dict without its byte size)", "dict",
         size_bound)
     add("claude_lint", "claude_lint.validate(dict)", "dict", claude_lint_validate)
