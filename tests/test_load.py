@@ -121,3 +121,27 @@ def test_missing_path():
 def test_str_of_a_load_error_is_one_line():
     text = str(LoadError("f.json", "invalid JSON: Expecting value", 3, 7))
     assert text == "f.json:3:7: error: invalid JSON: Expecting value"
+
+
+class TestReadCapped:
+    """A whole file is read by its size (asking for the cap would allocate a buffer that large for
+    every file), yet a file that grew after its size was taken is still read whole, to the cap."""
+
+    def test_reads_a_file_that_grew_since_its_size_was_taken(self):
+        from claude_lint.load.sources import _read_capped
+
+        assert _read_capped(io.BytesIO(b'{"a": 1}'), "f.json", size=3) == b'{"a": 1}'
+
+    def test_reads_a_file_that_shrank(self):
+        from claude_lint.load.sources import _read_capped
+
+        assert _read_capped(io.BytesIO(b"{}"), "f.json", size=100) == b"{}"
+
+    @pytest.mark.parametrize("size", [None, 4, 20])
+    def test_a_file_over_the_cap_is_refused_whatever_size_was_taken(self, monkeypatch, size):
+        from claude_lint.load import sources
+
+        monkeypatch.setattr(sources, "MAX_DOCUMENT_BYTES", 10)
+        with pytest.raises(LoadError, match="not read further"):
+            sources._read_capped(io.BytesIO(b"x" * 11), "f.json", size=size)
+        assert sources._read_capped(io.BytesIO(b"x" * 10), "f.json", size=size) == b"x" * 10

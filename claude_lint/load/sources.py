@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO, Iterator, Optional, Union
 
 from .documents import Document, LoadError, decode
 
@@ -92,19 +92,24 @@ def load(path: str, stdin: BinaryIO = None, base_urls=()) -> Iterator[Item]:
         if path.endswith(".jsonl"):
             yield from _load_lines(handle, path)
         else:
-            yield _load_whole(handle, path)
+            yield _load_whole(handle, path, size)
 
 
-def _read_capped(handle: BinaryIO, file: str) -> bytes:
-    data = handle.read(MAX_DOCUMENT_BYTES + 1)
+def _read_capped(handle: BinaryIO, file: str, size: Optional[int] = None) -> bytes:
+    """The bytes of ``handle``, up to the cap. ``size`` is the file's size when known: asking
+    for the cap itself makes the reader allocate a buffer that large for every file."""
+    want = MAX_DOCUMENT_BYTES + 1 if size is None else min(size, MAX_DOCUMENT_BYTES) + 1
+    data = handle.read(want)
+    if len(data) == want and want <= MAX_DOCUMENT_BYTES:  # the file grew since its size was taken
+        data += handle.read(MAX_DOCUMENT_BYTES + 1 - want)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise LoadError(file, f"larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB, more than any request the API accepts; not read further")
     return data
 
 
-def _load_whole(handle: BinaryIO, file: str) -> Item:
+def _load_whole(handle: BinaryIO, file: str, size: Optional[int] = None) -> Item:
     try:
-        data = _read_capped(handle, file)
+        data = _read_capped(handle, file, size)
         return Document.parsed(file, decode(data, file), size=len(data))
     except LoadError as error:
         return error
