@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..diagnostic import value_text
 
 import re
+from typing import Any, Iterator, NamedTuple
 
 from ..checking.context import blocks, messages, turns
 from .base import Finding, Phase, rule, warn
@@ -33,8 +34,54 @@ def _kind(part) -> str:
     return part.type if isinstance(part.type, str) else ""
 
 
-def _tool_use_ids(turn) -> set:
-    return {p.block.get("id") for p in turn.parts if p.type == "tool_use" and isinstance(p.block.get("id"), str)}
+class ToolTurn(NamedTuple):
+    """One turn's tool blocks, sorted out in one pass over the conversation: each pairing rule
+    then reads the few blocks it is about instead of walking every block of every turn."""
+
+    role: Any
+    uses: list  # Part: tool_use blocks
+    results: list  # Part: tool_result blocks
+    answers: list  # Part: tool_result and server-tool result blocks, in order
+    server: list  # Part: server_tool_use and server-tool result blocks, in order
+    answered: set  # tool_use_id of each tool_result before any other block (a user turn's answers)
+    misplaced: list  # Part: tool_result blocks with a string tool_use_id after another block
+
+
+def tool_turns(ctx) -> list:
+    """A :class:`ToolTurn` per turn (a per-request view)."""
+    return ctx.derived(_tool_turn_items)
+
+
+def _tool_turn_items(ctx) -> Iterator[ToolTurn]:
+    for turn in ctx.view(turns):
+        uses, results, answers, server, answered, misplaced, leading = [], [], [], [], set(), [], True
+        for part in turn.parts:
+            kind = part.type
+            if kind == "tool_result":
+                results.append(part)
+                answers.append(part)
+                tool_id = part.block.get("tool_use_id")
+                if isinstance(tool_id, str):
+                    if leading:
+                        answered.add(tool_id)
+                    else:
+                        misplaced.append(part)
+                continue
+            leading = False
+            if kind == "tool_use":
+                uses.append(part)
+            elif kind == "server_tool_use":
+                server.append(part)
+            elif isinstance(kind, str) and kind in SERVER_RESULT_TYPES:
+                answers.append(part)
+                server.append(part)
+        yield ToolTurn(turn.role, uses, results, answers, server, answered, misplaced)
+
+
+def _id_of(part):
+    """The block's `id` when it is a string, else None."""
+    tool_id = part.block.get("id")
+    return tool_id if isinstance(tool_id, str) else None
 
 
 # Block types of a plain conversation: a request with nothing else has nothing to pair.
@@ -118,14 +165,18 @@ def duplicate_tool_use_id(ctx):
     Bad:  [{"type": "tool_use", "id": "toolu_01A", ...}, {"type": "tool_use", "id": "toolu_01A", ...}]
     Good: [{"type": "tool_use", "id": "toolu_01A", ...}, {"type": "tool_use", "id": "toolu_01B", ...}]
     """
+    index = tool_turns(ctx)
+    ids = [tool_id for r in index if r.role == "assistant" for tool_id in map(_id_of, r.uses) if tool_id is not None]
+    if len(set(ids)) == len(ids):
+        return
     first: dict = {}  # id -> the turn it first appeared in
     reported: set = set()
-    for t, turn in enumerate(ctx.view(turns)):
-        if turn.role != "assistant":
+    for t, r in enumerate(index):
+        if r.role != "assistant":
             continue
-        for part in turn.parts:
-            tool_id = part.block.get("id")
-            if part.type != "tool_use" or not isinstance(tool_id, str):
+        for part in r.uses:
+            tool_id = _id_of(part)
+            if tool_id is None:
                 continue
             if tool_id not in first:
                 first[tool_id] = t
@@ -159,18 +210,19 @@ def tool_use_without_result(ctx):
     Bad:  {"role": "user", "content": [{"type": "text", "text": "Results:"}, {"type": "tool_result", ...}]}
     Good: {"role": "user", "content": [{"type": "tool_result", ...}, {"type": "text", "text": "What next?"}]}
     """
-    conversation = ctx.view(turns)
-    for t, turn in enumerate(conversation):
-        if turn.role != "assistant":
+    index = tool_turns(ctx)
+    for t, r in enumerate(index):
+        if r.role != "assistant":
             continue
-        uses = [p for p in turn.parts if p.type == "tool_use" and isinstance(p.block.get("id"), str)]
+        uses = [p for p in r.uses if _id_of(p) is not None]
         if not uses:
             continue
-        if t + 1 == len(conversation):
+        if t + 1 == len(index):
             yield warn(uses[0].loc, "the final assistant turn has tool calls with no results yet; the API may reject it",
                        fix="run the tools and send their results in a user message")
             continue
-        answered, misplaced = _answers(conversation[t + 1])
+        after = index[t + 1]
+        answered, misplaced = (after.answered, after.misplaced) if after.role == "user" else ((), ())
         missing = list(dict.fromkeys(p.block["id"] for p in uses if p.block["id"] not in answered))
         if not missing:
             continue
@@ -194,25 +246,6 @@ def tool_use_without_result(ctx):
         )
 
 
-def _answers(turn) -> tuple[set, list]:
-    """The ids answered by the leading `tool_result` blocks of ``turn``, and the results after them."""
-    answered, misplaced, leading = set(), [], True
-    if turn.role != "user":
-        return answered, misplaced
-    for part in turn.parts:
-        if part.type != "tool_result":
-            leading = False
-            continue
-        tool_id = part.block.get("tool_use_id")
-        if not isinstance(tool_id, str):
-            continue
-        if leading:
-            answered.add(tool_id)
-        else:
-            misplaced.append(part)
-    return answered, misplaced
-
-
 @rule("CL354", "orphan-tool-result", when=has_other_blocks,
       source="api-rules.md §10 TU3 (observed second-hand: fix:60031290505, fix:52775036905; cc#18947)")
 def orphan_tool_result(ctx):
@@ -231,14 +264,14 @@ def orphan_tool_result(ctx):
     Good: {"messages": [{"role": "user", "content": "Fix the failing test."}]}
     """
     previous_ids: set = set()
-    for turn in ctx.view(turns):
-        if turn.role == "assistant":
-            previous_ids = _tool_use_ids(turn)
+    for r in tool_turns(ctx):
+        if r.role == "assistant":
+            previous_ids = {tool_id for tool_id in map(_id_of, r.uses) if tool_id is not None}
             continue
-        if turn.role == "user":
-            for part in turn.parts:
+        if r.role == "user":
+            for part in r.results:
                 tool_id = part.block.get("tool_use_id")
-                if part.type == "tool_result" and isinstance(tool_id, str) and tool_id not in previous_ids:
+                if isinstance(tool_id, str) and tool_id not in previous_ids:
                     yield Finding(
                         part.loc + ("tool_use_id",),
                         f"tool_result for {value_text(tool_id)} has no matching tool_use in the previous assistant message",
@@ -264,13 +297,13 @@ def duplicate_tool_result(ctx):
     Bad:  [{"type": "tool_result", "tool_use_id": "toolu_01", ...}, {"type": "tool_result", "tool_use_id": "toolu_01", ...}]
     Good: [{"type": "tool_result", "tool_use_id": "toolu_01", ...}]
     """
-    for turn in ctx.view(turns):
-        if turn.role != "user":
+    for r in tool_turns(ctx):
+        if r.role != "user" or len(r.results) < 2:
             continue
         seen: set = set()
-        for part in turn.parts:
+        for part in r.results:
             tool_id = part.block.get("tool_use_id")
-            if part.type != "tool_result" or not isinstance(tool_id, str):
+            if not isinstance(tool_id, str):
                 continue
             if tool_id in seen:
                 yield warn(part.loc + ("tool_use_id",), f"a second tool_result for {value_text(tool_id)} in the same user turn",
@@ -292,9 +325,11 @@ def empty_error_tool_result(ctx):
     Bad:  {"type": "tool_result", "tool_use_id": "toolu_01", "is_error": true, "content": ""}
     Good: {"type": "tool_result", "tool_use_id": "toolu_01", "is_error": true, "content": "Timed out after 30 s"}
     """
-    for n, message in ctx.view(messages):
-        for m, block in blocks(message.get("content")):
-            if block.get("type") == "tool_result" and block.get("is_error") is True and _empty(block.get("content")):
+    for r in tool_turns(ctx):
+        for part in r.results:
+            block = part.block
+            if block.get("is_error") is True and _empty(block.get("content")):
+                n, m = part.message, part.index
                 yield Finding(("messages", n, "content", m, "content"), "a tool_result with `is_error: true` has no content",
                               api_message=f"messages.{n}.content.{m}.tool_result: content cannot be empty if `is_error` is true",
                               fix="put the error text in `content`")
@@ -324,15 +359,16 @@ def orphan_server_tool_result(ctx):
     Good: {"role": "assistant", "content": [{"type": "server_tool_use", "id": "srvtoolu_01", ...}, {"type": "web_search_tool_result", "tool_use_id": "srvtoolu_01", ...}]}
     """
     started: set = set()
-    for turn in ctx.view(turns):
-        if turn.role != "assistant":
+    for r in tool_turns(ctx):
+        if r.role != "assistant":
             continue  # a result in a user turn is CL351's
-        for part in turn.parts:
-            if part.type == "server_tool_use" and isinstance(part.block.get("id"), str):
-                started.add(part.block["id"])
+        for part in r.server:
+            if part.type == "server_tool_use":
+                if _id_of(part) is not None:
+                    started.add(part.block["id"])
                 continue
             tool_id = part.block.get("tool_use_id")
-            if _kind(part) in SERVER_RESULT_TYPES and isinstance(tool_id, str) and tool_id not in started:
+            if isinstance(tool_id, str) and tool_id not in started:
                 kind = part.type
                 yield Finding(
                     part.loc + ("tool_use_id",),
@@ -360,19 +396,14 @@ def tool_result_id_pattern(ctx):
     Bad:  {"type": "tool_result", "tool_use_id": "functions.Bash:0", ...}
     Good: {"type": "tool_result", "tool_use_id": "functions_Bash_0", ...}
     """
-    for n, message in ctx.view(messages):
-        for m, block in blocks(message.get("content")):
-            kind, tool_id = block.get("type"), block.get("tool_use_id")
-            if not isinstance(tool_id, str) or not isinstance(kind, str):
+    for r in tool_turns(ctx):
+        for part in r.answers:
+            kind, tool_id = part.type, part.block.get("tool_use_id")
+            if not isinstance(tool_id, str):
                 continue
-            if kind == "tool_result":
-                pattern = _TOOL_ID
-            elif kind in SERVER_RESULT_TYPES:
-                pattern = _SERVER_TOOL_ID
-            else:
-                continue
+            pattern = _TOOL_ID if kind == "tool_result" else _SERVER_TOOL_ID
             if not pattern.match(tool_id):
-                yield warn(("messages", n, "content", m, "tool_use_id"),
+                yield warn(part.loc + ("tool_use_id",),
                            f"{kind}.tool_use_id {value_text(tool_id)} does not match {pattern.pattern}",
                            fix="use only letters, digits, `_` and `-` in tool ids, on the call and its result alike")
 
@@ -391,10 +422,10 @@ def tool_use_name_length(ctx):
     Bad:  {"type": "tool_use", "id": "toolu_01", "name": "", "input": {}}
     Good: {"type": "tool_use", "id": "toolu_01", "name": "get_weather", "input": {}}
     """
-    for n, message in ctx.view(messages):
-        for m, block in blocks(message.get("content")):
-            name = block.get("name")
-            if block.get("type") == "tool_use" and isinstance(name, str) and not 1 <= len(name) <= 200:
+    for r in tool_turns(ctx):
+        for part in r.uses:
+            name = part.block.get("name")
+            if isinstance(name, str) and not 1 <= len(name) <= 200:
                 problem = "empty" if not name else f"{len(name)} characters long (at most 200)"
-                yield warn(("messages", n, "content", m, "name"), f"tool_use name is {problem}",
+                yield warn(part.loc + ("name",), f"tool_use name is {problem}",
                            fix="store the tool name the model returned")
