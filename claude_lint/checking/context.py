@@ -153,30 +153,35 @@ class Turn(NamedTuple):
         return self.messages[-1]
 
 
-# Part(...) runs the named tuple's Python-level __new__; building the tuple directly halves the
-# cost of the one record made per content block.
-_new_part = tuple.__new__
+# Part(...) and Turn(...) run the named tuple's Python-level __new__; building the tuple directly
+# halves the cost of the one record made per content block.
+_new = tuple.__new__
 
 
 def turns(body: Any) -> list[Turn]:
     """The conversation as the API sees it after merging same-role neighbours (api-rules G6)."""
+    items = body.get("messages") if isinstance(body, dict) else None
+    if not isinstance(items, list):
+        return []
     groups: list[tuple] = []  # (role, [message indices], [parts]); lists, so merging stays linear
-    for n, message in messages(body):
+    for n, message in enumerate(items):
+        if not isinstance(message, dict):
+            continue
         role = message.get("role")
-        content = message.get("content")
-        if isinstance(content, str):
-            parts = [Part(n, None, {"type": "text", "text": content}, "text")]
-        elif isinstance(content, list):
-            parts = [_new_part(Part, (n, m, block, block.get("type"))) for m, block in enumerate(content)
-                     if isinstance(block, dict)]
-        else:
-            parts = []
         if groups and groups[-1][0] == role:
-            groups[-1][1].append(n)
-            groups[-1][2].extend(parts)
+            indices, parts = groups[-1][1], groups[-1][2]
+            indices.append(n)
         else:
-            groups.append((role, [n], parts))
-    return [Turn(role, tuple(indices), tuple(parts)) for role, indices, parts in groups]
+            indices, parts = [n], []
+            groups.append((role, indices, parts))
+        content = message.get("content")
+        if isinstance(content, list):
+            for m, block in enumerate(content):
+                if isinstance(block, dict):
+                    parts.append(_new(Part, (n, m, block, block.get("type"))))
+        elif isinstance(content, str):
+            parts.append(Part(n, None, {"type": "text", "text": content}, "text"))
+    return [_new(Turn, (role, tuple(indices), tuple(parts))) for role, indices, parts in groups]
 
 
 class TextPart(NamedTuple):
