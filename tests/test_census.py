@@ -4,8 +4,8 @@ finding, so each gate is compared with the walk it stands in for, on generated b
 import pytest
 from hypothesis import given
 
-from claude_lint.checking.context import (MESSAGES, Context, blocks, census, ends_with_assistant, has_system_role,
-                                         messages, text_blocks)
+from claude_lint.checking.context import (MESSAGES, Context, blocks, census, ends_with_assistant, has_empty_content,
+                                         has_system_role, is_empty_content, messages, text_blocks)
 from claude_lint.data.catalog import default_catalog
 from claude_lint.data.versions import resolve
 from claude_lint.rules.caching import _nested, breakpoints, has_breakpoints
@@ -82,6 +82,8 @@ def assert_gates_agree(body):
     roles = {m.get("role") if isinstance(m.get("role"), str) else "" for _, m in messages(body)}
     assert census(body).roles == roles
     assert has_system_role(ctx) == any(m.get("role") == "system" for _, m in messages(body))
+    assert census(body).empty == tuple(n for n, m in messages(body) if is_empty_content(m.get("content")))
+    assert has_empty_content(ctx) == bool(census(body).empty)
     last = body.get("messages") if isinstance(body, dict) else None
     assert ends_with_assistant(ctx) == (isinstance(last, list) and bool(last) and isinstance(last[-1], dict)
                                         and last[-1].get("role") == "assistant")

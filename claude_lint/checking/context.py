@@ -26,7 +26,7 @@ class Context:
     scope: str
     version: ApiVersion
     catalog: Catalog
-    today: _dt.date
+    today: Optional[_dt.date]  # the date models' lifecycles are judged on; None: the day it is asked (`date`)
     model: Optional[ModelInfo]  # None when the body names no model the catalog knows
     # The HTTP request around the body, when the caller gave it: headers as {lower-case name:
     # value} (None: not given, so header rules stay silent and beta fields are only reminders),
@@ -42,6 +42,10 @@ class Context:
         from ..data.betas import parse
 
         return parse(self.headers.get("anthropic-beta")) if self.headers else ()
+
+    @property
+    def date(self) -> _dt.date:
+        return self.today if self.today is not None else _dt.date.today()
 
     @property
     def model_id(self) -> Optional[str]:
@@ -207,6 +211,7 @@ class Census(NamedTuple):
     roles: frozenset  # the `role` of every message ("" when not a string)
     cache_places: tuple  # (message index, block index, block) of the top-level message blocks that
     # can hold a cache marker: their own `cache_control`, or content of their own that may
+    empty: tuple  # indices of the messages whose content is "" or []
 
 
 def _type_of(block) -> str:
@@ -217,9 +222,9 @@ def _type_of(block) -> str:
 
 
 def census(body: Any) -> Census:
-    types, inner, keys, blank, by_role, roles, places = set(), set(), set(), [], {}, set(), []
+    types, inner, keys, blank, by_role, roles, places, empty = set(), set(), set(), [], {}, set(), [], []
     if not isinstance(body, dict):
-        return Census(frozenset(), {}, frozenset(), frozenset(), (), frozenset(), ())
+        return Census(frozenset(), {}, frozenset(), frozenset(), (), frozenset(), (), ())
     tools = body.get("tools")
     if isinstance(tools, list):
         for tool in tools:
@@ -236,9 +241,13 @@ def census(body: Any) -> Census:
         if isinstance(content, str):
             if not content or content.isspace():
                 blank.append(TextPart("messages", ("messages", n, "content"), None, content))
+                if not content:
+                    empty.append(n)
             continue
         if not isinstance(content, list):
             continue
+        if not content:
+            empty.append(n)
         here = by_role.get(role)
         if here is None:
             here = by_role[role] = set()
@@ -272,7 +281,7 @@ def census(body: Any) -> Census:
     for kinds in by_role.values():
         types |= kinds
     return Census(frozenset(types), {role: frozenset(kinds) for role, kinds in by_role.items()},
-                  frozenset(inner), frozenset(keys), tuple(blank), frozenset(roles), tuple(places))
+                  frozenset(inner), frozenset(keys), tuple(blank), frozenset(roles), tuple(places), tuple(empty))
 
 
 # Tests shared by groups of rules (``rule(when=...)``): the engine asks each once per request.
@@ -280,6 +289,11 @@ def census(body: Any) -> Census:
 def has_blank_text(ctx: Context) -> bool:
     """Whether any text block or string content is empty or only whitespace."""
     return bool(ctx.census.blank)
+
+
+def has_empty_content(ctx: Context) -> bool:
+    """Whether any message has content `""` or `[]`."""
+    return bool(ctx.census.empty)
 
 
 def has_system_role(ctx: Context) -> bool:

@@ -55,7 +55,8 @@ class Linter:
         and the command know it): the size check then needs no walk over the body."""
         http = self._http(headers, url, body_size)
         version = self._version(api_version, http[0])
-        endpoint = transport.endpoint_of_url(url) or endpoint
+        if url is not None:
+            endpoint = transport.endpoint_of_url(url) or endpoint
         if endpoint != "batch" and endpoint not in ENDPOINT_SCOPES:
             raise ValueError(f"unknown endpoint {value_text(endpoint)}; expected 'messages', 'count_tokens' or 'batch'")
         try:
@@ -119,7 +120,7 @@ class Linter:
         model_id = body.get("model") if isinstance(body, dict) else None
         model = self.catalog.get(model_id) if isinstance(model_id, str) else None
         ctx = Context(body=body, scope=scope, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=model, headers=http[0], url=http[1],
+                      today=self.today, model=model, headers=http[0], url=http[1],
                       body_size=http[2] if scope != BATCH_PARAMS else None)
         keyed.extend(self._run_rules(scope, ctx, prefix))
         return keyed
@@ -128,7 +129,7 @@ class Linter:
         # What the front door checks (the HTTP request, then size) first, then the envelope, each
         # request in order, and what spans requests.
         ctx = Context(body=body, scope=BATCH, version=version, catalog=self.catalog,
-                      today=self.today or _dt.date.today(), model=None, headers=http[0], url=http[1], body_size=http[2])
+                      today=self.today, model=None, headers=http[0], url=http[1], body_size=http[2])
         spanning = self._run_rules(BATCH, ctx, ())
         result = self._finish([k for k in spanning if k[0][0] <= Phase.SIZE])
         result += self._finish(self._schema("batch", body, ()))

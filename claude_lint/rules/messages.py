@@ -1,8 +1,8 @@
 """CL20x: the messages array and its turns — roles, empty content, prefill (api-rules §5)."""
 from __future__ import annotations
 
-from ..checking.context import (blocks, ends_with_assistant, has_blank_text, has_system_role, is_empty_content, messages,
-                                text_blocks)
+from ..checking.context import (blocks, ends_with_assistant, has_blank_text, has_empty_content, has_system_role,
+                                is_empty_content, messages, text_blocks)
 from .. import fix
 from ..diagnostic import plain_text
 from .base import Finding, rule, warn
@@ -24,7 +24,7 @@ def empty_messages(ctx):
                       fix="add at least one message")
 
 
-@rule("CL202", "empty-message-content", source="api-rules.md §5 G8 (observed: librechat#3372, cc#6458)")
+@rule("CL202", "empty-message-content", when=has_empty_content, source="api-rules.md §5 G8 (observed: librechat#3372, cc#6458)")
 def empty_message_content(ctx):
     """A message other than a final assistant message has empty content (`""` or `[]`).
 

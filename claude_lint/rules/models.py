@@ -7,7 +7,20 @@ from .base import NOT_FOUND, Finding, Phase, rule, warn
 _SOURCE = "api-rules.md §4 M1/M2 (observed: cc#5349, aider#747, swarms#1220); models.json"
 
 
-@rule("CL601", "unknown-model", needs=('model',), phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
+def model_unknown(ctx) -> bool:
+    """Whether the body names a model the catalog does not know (CL601, CL604's shared test)."""
+    return ctx.model is None
+
+
+def model_not_plainly_active(ctx) -> bool:
+    """Whether the model is known and has a lifecycle to judge: a status other than active, or a
+    retirement date (CL602, CL603's shared test; an active model without dates is active on any day)."""
+    info = ctx.model
+    return info is not None and (info.status != "active" or info.retired_on is not None
+                                 or info.scheduled_retirement is not None)
+
+
+@rule("CL601", "unknown-model", needs=('model',), when=model_unknown, phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
 def unknown_model(ctx):
     """The model id does not exist: the API answers 404 `not_found_error`.
 
@@ -45,7 +58,7 @@ def unknown_model(ctx):
     )
 
 
-@rule("CL602", "retired-model", needs=('model',), phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
+@rule("CL602", "retired-model", needs=('model',), when=model_not_plainly_active, phase=Phase.MODEL, api=NOT_FOUND, source=_SOURCE)
 def retired_model(ctx):
     """The model has been retired: the API answers 404 `not_found_error`.
 
@@ -58,7 +71,7 @@ def retired_model(ctx):
     Good: {"model": "claude-sonnet-4-6"}
     """
     info = ctx.model
-    if info is None or info.lifecycle(ctx.today) != "retired":
+    if info is None or info.lifecycle(ctx.date) != "retired":
         return
     when = info.retired_on or info.scheduled_retirement
     yield Finding(
@@ -69,7 +82,7 @@ def retired_model(ctx):
     )
 
 
-@rule("CL603", "deprecated-model", needs=('model',), evidence="D", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
+@rule("CL603", "deprecated-model", needs=('model',), when=model_not_plainly_active, evidence="D", severity="warning", phase=Phase.ADVISORY, api=None, source=_SOURCE)
 def deprecated_model(ctx):
     """The model is deprecated: it still answers, but has a retirement date.
 
@@ -84,7 +97,7 @@ def deprecated_model(ctx):
     info = ctx.model
     if info is None:
         return
-    state = info.lifecycle(ctx.today)
+    state = info.lifecycle(ctx.date)
     if state == "deprecated":
         when = info.scheduled_retirement
         yield warn(("model",), f"model `{ctx.model_id}` is deprecated" + (f" and retires on {when.isoformat()}" if when else ""),
@@ -94,7 +107,7 @@ def deprecated_model(ctx):
                    fix="switch to its successor")
 
 
-@rule("CL604", "unrecognized-model", needs=('model',), evidence="D", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
+@rule("CL604", "unrecognized-model", needs=('model',), when=model_unknown, evidence="D", severity="warning", phase=Phase.MODEL, api=None, source=_SOURCE)
 def unrecognized_model(ctx):
     """The model id is not in claude-lint's catalog, but looks like a model newer than it.
 
