@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from _generated import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference" / "models.json"
 TARGET = ROOT / "claude_lint" / "data" / "models.json"
@@ -113,15 +115,8 @@ def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
     reference = Path(paths[0]) if paths else DEFAULT_REFERENCE
     text = render(build(json.loads(reference.read_text(encoding="utf-8"))))
-    if check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date; run scripts/build_catalog.py")
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET} ({len(json.loads(text))} models)")
-    return 0
+    return write_or_check(TARGET, text, check=check, rebuild="scripts/build_catalog.py",
+                          summary=f" ({len(json.loads(text))} models)")
 
 
 if __name__ == "__main__":

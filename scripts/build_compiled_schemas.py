@@ -16,20 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _generated import write_or_check  # noqa: E402
 from claude_lint.checking.compiled import STORED  # noqa: E402
 from claude_lint.schemas import render_compiled  # noqa: E402
 
 
 def main(argv: list) -> int:
-    text = render_compiled()
-    if "--check" in argv:
-        if STORED.read_text(encoding="utf-8") != text:
-            print(f"{STORED} is out of date: run python scripts/build_compiled_schemas.py", file=sys.stderr)
-            return 1
-        return 0
-    STORED.write_text(text, encoding="utf-8")
-    print(f"wrote {STORED}")
-    return 0
+    return write_or_check(STORED, render_compiled(), check="--check" in argv, rebuild="scripts/build_compiled_schemas.py")
 
 
 if __name__ == "__main__":
