@@ -156,16 +156,24 @@ _STRING_REST = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 def keys_spelled_plainly(text: str) -> bool:
     """Whether no key of the parsed JSON ``text`` contains a ``\\u`` escape (so a plain key can
     only be spelled one way). Each escape's string is read to its end once: linear in the text."""
-    i = text.find("\\u")
-    while i != -1:
-        m = _STRING_REST.match(text, i)
+    # Searching for one character is a fast scan; for two, CPython's search is 30 times slower in
+    # a text with a character beyond Latin-1 (stored two bytes a character), and a regular
+    # expression twice as fast as that.
+    if "\\" not in text:
+        return True
+    found = _UNICODE_ESCAPE.search(text)
+    while found is not None:
+        m = _STRING_REST.match(text, found.start())
         if m is None:
             return False
         after = _ws(text, m.end())
         if text[after:after + 1] == ":":
             return False
-        i = text.find("\\u", m.end())
+        found = _UNICODE_ESCAPE.search(text, m.end())
     return True
+
+
+_UNICODE_ESCAPE = re.compile(r"\\u")
 
 
 def offsets(text: str, loc: tuple, *, key: bool = False, start: int = 0, unique_keys: bool = False,
