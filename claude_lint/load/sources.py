@@ -26,17 +26,24 @@ def iter_paths(paths, exclude=()) -> Iterator[Union[str, LoadError]]:
         if path == STDIN:
             yield path
             continue
-        if os.path.isdir(path):
+        mode = _mode(path)  # one stat per path: the pre-commit hook passes thousands
+        if mode is None:
+            yield LoadError(path, "broken symbolic link" if os.path.lexists(path) else "no such file or directory")
+        elif stat.S_ISDIR(mode):
             yield from _walk(path, exclude)
-        elif os.path.lexists(path) and not os.path.exists(path):
-            yield LoadError(path, "broken symbolic link")
-        elif not os.path.exists(path):
-            yield LoadError(path, "no such file or directory")
-        elif not stat.S_ISREG(os.stat(path).st_mode):
+        elif not stat.S_ISREG(mode):
             # reading a FIFO or a device could block for ever; stdin (-) is the way to pipe a body
             yield LoadError(path, "not a regular file (a FIFO, socket or device); pipe it to `claude-lint -` instead")
         else:
             yield path
+
+
+def _mode(path: str) -> Optional[int]:
+    """The file mode of ``path``, symbolic links followed; None when there is nothing there."""
+    try:
+        return os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
 
 
 def _walk(root: str, exclude) -> Iterator[Union[str, LoadError]]:
@@ -48,10 +55,10 @@ def _walk(root: str, exclude) -> Iterator[Union[str, LoadError]]:
             path = os.path.join(directory, name)
             if any(_matches(path, pattern) for pattern in exclude):
                 continue
-            if not os.path.exists(path):
+            mode = _mode(path)
+            if mode is None:
                 yield LoadError(path, "broken symbolic link")
                 continue
-            mode = os.stat(path).st_mode
             if not stat.S_ISREG(mode):
                 yield LoadError(path, "not a regular file (a FIFO, socket or device); skipped")
                 continue
