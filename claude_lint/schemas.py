@@ -82,7 +82,16 @@ def _for_compiled_pass(node):
             value = [_for_compiled_pass(sub) for sub in value]
         elif key in _SUBSCHEMAS:
             value = _for_compiled_pass(value)
+        if key == "oneOf":
+            # The models' unions are told apart by `type` (or string against list), so at most one
+            # member matches: anyOf says the same and stops at the first match (a test checks).
+            key = "anyOf"
         out[key] = value
+    kind = out.get("properties", {}).get("type")
+    if isinstance(kind, dict) and len(kind.get("anyOf", ())) == 2 and {"type": "null"} in kind["anyOf"]:
+        # A union member that `type` may leave out (the default one, a custom tool): the models'
+        # discriminator reads a null `type` as no member at all, so only absent passes.
+        out["properties"] = {**out["properties"], "type": next(b for b in kind["anyOf"] if b != {"type": "null"})}
     if out.get("type") in ("integer", "number"):
         out["strictNumber"] = out["type"]
     elif out.get("type") == "string" and "pattern" not in out and ("maxLength" in out or "minLength" in out):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from hypothesis import given
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 import claude_lint
 from claude_lint.checking.compiled import STORED, accepts
@@ -68,6 +68,48 @@ def test_no_reference_cycle_so_the_check_never_descends_deeper_than_the_request_
 
     for name in refs:
         visit(name, [])
+
+
+@pytest.mark.parametrize("kind", list(BODY_MODELS))
+def test_the_models_unions_have_exclusive_members_so_any_of_may_stand_for_one_of(kind):
+    """Each oneOf pydantic writes is tagged: its members require distinct `type` values (one may
+    leave `type` out) or are distinct JSON types; at most one member can match a value."""
+    schema = TypeAdapter(BODY_MODELS[kind]).json_schema()
+    defs = schema.get("$defs", {})
+    unions = []
+
+    def collect(node):
+        if isinstance(node, dict):
+            if "oneOf" in node:
+                unions.append(node["oneOf"])
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    collect(schema)
+    for members in unions:
+        tags, untyped = [], 0
+        for member in members:
+            if "$ref" not in member:
+                tags.append(("json type", member["type"]))
+                continue
+            model = defs[member["$ref"].rsplit("/", 1)[-1]]
+            kind_of = model["properties"]["type"]
+            if "type" not in model.get("required", ()):
+                untyped += 1
+                kind_of = next(b for b in kind_of["anyOf"] if b != {"type": "null"})
+            tags.append(("type", kind_of["const"]))
+        assert len(set(tags)) == len(tags) and untyped <= 1, members
+
+
+def test_a_null_type_on_a_tool_is_left_to_the_models():
+    tool = {"type": None, "name": "f", "input_schema": {"type": "object"}}
+    body = {**MINIMAL, "tools": [tool]}
+    assert not accepts("messages", body) and not models_accept("messages", body)
+    del tool["type"]
+    assert accepts("messages", body) and models_accept("messages", body)
 
 
 @given(s.mutated(s.model_bodies(), max_mutations=4))
