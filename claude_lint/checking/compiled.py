@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
+from ..data import packaged_text
+
 STORED = Path(__file__).resolve().parent.parent / "data" / "compiled-schemas.json"
 
 
@@ -53,7 +55,12 @@ def compile_schema(schema: dict, formats: Optional[dict] = None):
 @lru_cache(maxsize=None)
 def _validator(kind: str):
     # Built once per body kind, on first use; a validator is immutable and safe to share.
-    return compile_schema(json.loads(STORED.read_text(encoding="utf-8"))[kind])
+    return compile_schema(_stored()[kind])
+
+
+@lru_cache(maxsize=None)
+def _stored() -> dict:
+    return json.loads(packaged_text(STORED.name))
 
 
 def accepts(kind: str, body: Any) -> bool:

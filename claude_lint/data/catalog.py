@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional
+
+from . import packaged_text
 
 # The day the catalog's lifecycle facts were last checked. A deprecated model whose announced
 # retirement date had already passed by then, yet was still not retired, is "overdue": its
@@ -219,17 +220,5 @@ def _spelling_reason(model_id: str) -> str:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    return Catalog(ModelInfo.from_json(row) for row in json.loads(_packaged("models.json")))
+    return Catalog(ModelInfo.from_json(row) for row in json.loads(packaged_text("models.json")))
 
-
-def _packaged(name: str) -> str:
-    # Read beside this module: importlib.resources costs about 10 ms of imports at every start
-    # (tempfile, shutil, hashlib), more than the file itself. It remains the way for an install
-    # whose files are not on disk (a zip).
-    try:
-        with open(os.path.join(os.path.dirname(__file__), name), encoding="utf-8") as handle:
-            return handle.read()
-    except OSError:
-        from importlib import resources
-
-        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
